@@ -1,0 +1,23 @@
+"""Production: PostgreSQL via DATABASE_URL, secrets only from the environment."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from config import env
+
+from .base import *  # noqa: F403
+
+if not env.SECRET_KEY:
+    raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
+if env.DEBUG:
+    raise ImproperlyConfigured("DEBUG must be off in production.")
+if not env.DATABASE_URL:
+    raise ImproperlyConfigured("DATABASE_URL must point at the PostgreSQL database.")
+
+DEBUG = False
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

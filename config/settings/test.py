@@ -1,0 +1,30 @@
+"""Settings for the test suite: a real database (SQLite file or DATABASE_URL), fast hashing."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+from .base import DATABASES
+
+SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+_tmp = Path(tempfile.mkdtemp(prefix="klachten-test-"))
+DATA_DIR = _tmp
+STORAGES = {
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": _tmp / "private", "base_url": None},
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not :memory:, so that concurrent threads and WAL behave as in production.
+    DATABASES["default"]["NAME"] = _tmp / "app.sqlite3"
+    DATABASES["default"]["TEST"] = {"NAME": str(_tmp / "test.sqlite3")}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = 1  # each test that sends mail points this at its own aiosmtpd server
+EMAIL_TIMEOUT = 5
+SITE_URL = "http://testserver"

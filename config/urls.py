@@ -1,0 +1,22 @@
+from django.urls import include, path
+
+from klachtenregeling.accounts import views as account_views
+from klachtenregeling.api.api import api
+from klachtenregeling.complaints.urls import public_patterns, staff_patterns
+from klachtenregeling.core.admin_site import beheer_site
+from klachtenregeling.website import views as website_views
+
+urlpatterns = [
+    path("beheer/", beheer_site.urls),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("inloggen/", account_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", account_views.auth_views.LogoutView.as_view(), name="logout"),
+    path("werk/", account_views.home, name="staff-home"),
+    path("werk/klachten/", include(staff_patterns)),
+    path("", website_views.root, name="root"),
+    path("<slug:org>/", website_views.organisation_home, name="organisation-home"),
+    path("<slug:org>/klacht/", include(public_patterns)),
+]
+
+handler404 = "klachtenregeling.website.views.not_found"

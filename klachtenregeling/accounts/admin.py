@@ -1,0 +1,89 @@
+from django import forms
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.utils.translation import gettext_lazy as _
+
+from klachtenregeling.complaints.selectors import open_complaints_handled_by
+from klachtenregeling.core.admin_site import OrganisationScopedAdmin, beheer_site
+
+from .models import User
+
+ROLE_FIELDS = ["is_officer", "is_employee", "is_board", "is_org_admin"]
+
+
+class RolesCheckMixin:
+    """An officer with open complaints keeps the role until they are handed over (R-5.1)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        user = self.instance
+        if user.pk and user.is_officer:
+            losing = not cleaned.get("is_officer", True) or not cleaned.get("is_active", True)
+            open_count = open_complaints_handled_by(user).count() if losing else 0
+            if open_count:
+                raise forms.ValidationError(
+                    _(
+                        "%(name)s still handles %(n)d open complaint(s). Hand them over to "
+                        "another officer before removing the officer role or deactivating."
+                    )
+                    % {"name": user.display_name, "n": open_count}
+                )
+        return cleaned
+
+
+class StaffChangeForm(RolesCheckMixin, UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+
+
+class StaffCreationForm(RolesCheckMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = ("username", "first_name", "last_name", "email", *ROLE_FIELDS)
+
+
+def _beheer_allowed(request) -> bool:
+    return beheer_site.has_permission(request)
+
+
+class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
+    form = StaffChangeForm
+    add_form = StaffCreationForm
+    list_display = ["username", "display_name", "email", *ROLE_FIELDS, "is_active"]
+    list_filter = [*ROLE_FIELDS, "is_active"]
+    search_fields = ["username", "first_name", "last_name", "email"]
+    ordering = ["first_name", "last_name"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Person"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Roles"), {"fields": [*ROLE_FIELDS, "is_active"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {
+                "classes": ["wide"],
+                "fields": [
+                    "username",
+                    "first_name",
+                    "last_name",
+                    "email",
+                    *ROLE_FIELDS,
+                    "password1",
+                    "password2",
+                ],
+            },
+        )
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return [*fieldsets, (_("Platform"), {"fields": ["organisation", "is_superuser"]})]
+        return fieldsets
+
+    def get_exclude(self, request, obj=None):
+        return None
+
+
+beheer_site.register(User, UserAdmin)

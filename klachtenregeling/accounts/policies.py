@@ -1,0 +1,88 @@
+"""Who may do what: the one authorization policy (R-5.4, R-6.1).
+
+Every view, API endpoint and service asks `can()` or `require()`; selectors
+apply the same predicates as query filters. Existence is confidential, so a
+refusal on a complaint is shown as "not found".
+"""
+
+from collections.abc import Callable
+
+from django.utils.translation import gettext_lazy as _
+
+from klachtenregeling.complaints.constants import OPEN_STATUSES
+from klachtenregeling.complaints.rules.routing import may_handle
+from klachtenregeling.core.errors import NotPermitted
+
+COMPLAINT_VIEW = "complaint.view"
+COMPLAINT_HANDLE = "complaint.handle"
+COMPLAINT_REGISTER = "complaint.register"
+COMPLAINT_APPOINT_OFFICER = "complaint.appoint_officer"
+COMPLAINT_LIST_UNASSIGNED = "complaint.list_unassigned"
+ORGANISATION_ADMINISTER = "organisation.administer"
+
+
+def _active(user) -> bool:
+    return bool(user and user.is_authenticated and user.is_active)
+
+
+def _same_organisation(user, obj) -> bool:
+    return user.organisation_id is not None and user.organisation_id == obj.organisation_id
+
+
+def _view_complaint(user, complaint) -> bool:
+    """R-6.1: only the assigned officer; R-5.4: never the officer the complaint is about."""
+    return (
+        _same_organisation(user, complaint)
+        and user.is_officer
+        and complaint.assigned_officer_id == user.pk
+        and may_handle(officer_id=user.pk, respondent_id=complaint.respondent_id)
+    )
+
+
+def _handle_complaint(user, complaint) -> bool:
+    return _view_complaint(user, complaint) and complaint.status in OPEN_STATUSES
+
+
+def _register_complaint(user, organisation) -> bool:
+    return user.is_officer and user.organisation_id == organisation.pk
+
+
+def _appoint_officer(user, complaint) -> bool:
+    """The organisation's admin appoints an officer without seeing content (R-5.4, R-6.1)."""
+    return user.is_org_admin and _same_organisation(user, complaint)
+
+
+def _administer(user, organisation) -> bool:
+    return user.is_org_admin and user.organisation_id == organisation.pk
+
+
+_RULES: dict[str, Callable] = {
+    COMPLAINT_VIEW: _view_complaint,
+    COMPLAINT_HANDLE: _handle_complaint,
+    COMPLAINT_REGISTER: _register_complaint,
+    COMPLAINT_APPOINT_OFFICER: _appoint_officer,
+    COMPLAINT_LIST_UNASSIGNED: _administer,
+    ORGANISATION_ADMINISTER: _administer,
+}
+
+
+def can(user, action: str, obj) -> bool:
+    """True when `user` may perform `action` on `obj`."""
+    return _active(user) and _RULES[action](user, obj)
+
+
+def require(user, action: str, obj) -> None:
+    """Raise NotPermitted unless can(user, action, obj)."""
+    if not can(user, action, obj):
+        raise NotPermitted(_("This complaint does not exist or you have no access to it."))
+
+
+def can_be_assigned(officer, complaint) -> bool:
+    """An officer may be given a complaint: an active officer of its organisation, not its subject."""
+    return (
+        officer is not None
+        and officer.is_active
+        and officer.is_officer
+        and officer.organisation_id == complaint.organisation_id
+        and may_handle(officer_id=officer.pk, respondent_id=complaint.respondent_id)
+    )

@@ -1,0 +1,30 @@
+"""Reads about staff users, always within one organisation."""
+
+from django.db.models import QuerySet
+
+from .models import User
+
+
+def officers_of(organisation) -> QuerySet[User]:
+    """Active officers in their configured order: the default officer first (R-1.4)."""
+    return User.objects.filter(organisation=organisation, is_officer=True, is_active=True).order_by(
+        "date_joined", "pk"
+    )
+
+
+def officer_ids_in_order(organisation) -> list[int]:
+    ids = list(officers_of(organisation).values_list("pk", flat=True))
+    default = organisation.default_officer_id
+    if default in ids:
+        ids.remove(default)
+        ids.insert(0, default)
+    return ids
+
+
+def staff_members_of(organisation) -> QuerySet[User]:
+    """People a complaint can be about: active staff of the organisation."""
+    return User.objects.filter(organisation=organisation, is_employee=True, is_active=True)
+
+
+def admins_of(organisation) -> QuerySet[User]:
+    return User.objects.filter(organisation=organisation, is_org_admin=True, is_active=True)

@@ -1,0 +1,197 @@
+"""One function per case event: what each step of the dossier records (R-7.4).
+
+Callers are services that already hold the complaint's row lock inside their
+transaction, so the next sequence number is theirs alone.
+"""
+
+from typing import Any
+
+from django.db.models import Max
+
+from klachtenregeling.core import clock
+
+from .constants import ActorRole, EventType
+from .models import CaseEvent
+
+
+def _record(
+    complaint,
+    event_type: EventType,
+    *,
+    role: ActorRole,
+    actor=None,
+    visible: bool = False,
+    data: dict[str, Any] | None = None,
+) -> CaseEvent:
+    # Lock the complaint row (already held by a calling service) so that the
+    # next sequence number is ours alone, also for the delivery worker.
+    type(complaint).objects.select_for_update().filter(pk=complaint.pk).exists()
+    last = CaseEvent.objects.filter(complaint=complaint).aggregate(m=Max("seq"))["m"] or 0
+    return CaseEvent.objects.create(
+        organisation_id=complaint.organisation_id,
+        complaint=complaint,
+        seq=last + 1,
+        type=event_type,
+        at=clock.now(),
+        actor=actor,
+        actor_role=role,
+        visible_to_complainant=visible,
+        data=data or {},
+    )
+
+
+def _intake_data(complaint) -> dict[str, Any]:
+    return {
+        "reference": complaint.reference,
+        "channel": complaint.channel,
+        "received_at": complaint.received_at.isoformat(),
+        "deadline": complaint.deadline.isoformat(),
+        "term_days": (complaint.deadline - clock.local_date(complaint.received_at)).days,
+        "concerns": sorted(c.concern for c in complaint.concerns.all()),
+        "engagement_id": complaint.engagement_id,
+        "engagement_described": bool(complaint.engagement_description),
+        "is_representative": complaint.is_representative,
+        "respondent_id": complaint.respondent_id,
+    }
+
+
+def complaint_submitted(complaint) -> CaseEvent:
+    """The complainant filed the complaint in writing, through the form or the API (R-1.1)."""
+    return _record(
+        complaint,
+        EventType.SUBMITTED,
+        role=ActorRole.COMPLAINANT,
+        visible=True,
+        data=_intake_data(complaint),
+    )
+
+
+def complaint_registered(complaint, *, by) -> CaseEvent:
+    """An officer registered a complaint received by letter or e-mail (R-1.1)."""
+    return _record(
+        complaint,
+        EventType.REGISTERED,
+        role=ActorRole.OFFICER,
+        actor=by,
+        visible=True,
+        data=_intake_data(complaint),
+    )
+
+
+def complaint_routed(complaint, *, officer, reason: str) -> CaseEvent:
+    """The system routed the complaint to an officer (R-5.1, R-5.4)."""
+    return _record(
+        complaint,
+        EventType.ROUTED,
+        role=ActorRole.SYSTEM,
+        data={"officer_id": officer.pk, "officer": officer.display_name, "reason": reason},
+    )
+
+
+def complaint_routing_failed(complaint, *, reason: str) -> CaseEvent:
+    """No officer could take the complaint; the organisation's admin is alerted (R-5.4)."""
+    return _record(
+        complaint, EventType.ROUTING_FAILED, role=ActorRole.SYSTEM, data={"reason": reason}
+    )
+
+
+def officer_assigned(complaint, *, officer, previous, by, role: ActorRole, reason: str) -> CaseEvent:
+    return _record(
+        complaint,
+        EventType.OFFICER_ASSIGNED,
+        role=role,
+        actor=by,
+        data={
+            "officer_id": officer.pk,
+            "officer": officer.display_name,
+            "previous_officer_id": previous.pk if previous else None,
+            "reason": reason,
+        },
+    )
+
+
+def handling_started(complaint, *, by, status_from: str) -> CaseEvent:
+    return _record(
+        complaint,
+        EventType.HANDLING_STARTED,
+        role=ActorRole.OFFICER,
+        actor=by,
+        visible=True,
+        data={"status_from": status_from, "status_to": complaint.status},
+    )
+
+
+def subjects_changed(complaint, *, by, added: list, removed: list) -> CaseEvent:
+    """The officer (re)classified the complaint (R-8.1, R-8.2)."""
+    return _record(
+        complaint,
+        EventType.SUBJECTS_CHANGED,
+        role=ActorRole.OFFICER,
+        actor=by,
+        data={
+            "added": [{"id": s.pk, "name": s.name} for s in added],
+            "removed": [{"id": s.pk, "name": s.name} for s in removed],
+        },
+    )
+
+
+def note_added(complaint, *, by, text: str) -> CaseEvent:
+    """An internal note: never shown to the complainant."""
+    return _record(
+        complaint, EventType.NOTE_ADDED, role=ActorRole.OFFICER, actor=by, data={"text": text}
+    )
+
+
+def attachment_added(complaint, *, attachment, by, role: ActorRole) -> CaseEvent:
+    return _record(
+        complaint,
+        EventType.ATTACHMENT_ADDED,
+        role=role,
+        actor=by,
+        visible=role == ActorRole.COMPLAINANT,
+        data={
+            "attachment_id": str(attachment.pk),
+            "kind": attachment.kind,
+            "filename": attachment.filename,
+            "content_type": attachment.content_type,
+            "size": attachment.size,
+            "sha256": attachment.sha256,
+        },
+    )
+
+
+def _message_data(message) -> dict[str, Any]:
+    return {
+        "message_id": message.pk,
+        "kind": message.kind,
+        "recipient_role": message.recipient_role,
+    }
+
+
+def message_queued(complaint, *, message) -> CaseEvent:
+    return _record(
+        complaint,
+        EventType.MESSAGE_QUEUED,
+        role=ActorRole.SYSTEM,
+        visible=message.recipient_role == ActorRole.COMPLAINANT,
+        data=_message_data(message),
+    )
+
+
+def message_sent(complaint, *, message) -> CaseEvent:
+    return _record(
+        complaint,
+        EventType.MESSAGE_SENT,
+        role=ActorRole.SYSTEM,
+        visible=message.recipient_role == ActorRole.COMPLAINANT,
+        data={**_message_data(message), "attempts": message.attempts},
+    )
+
+
+def message_failed(complaint, *, message) -> CaseEvent:
+    return _record(
+        complaint,
+        EventType.MESSAGE_FAILED,
+        role=ActorRole.SYSTEM,
+        data={**_message_data(message), "attempts": message.attempts, "error": message.last_error},
+    )

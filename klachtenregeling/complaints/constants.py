@@ -1,0 +1,50 @@
+"""Fixed lists of the complaints domain. Stored values are English; labels are translated."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    RECEIVED = "received", _("received")
+    IN_HANDLING = "in_handling", _("in handling")
+
+
+OPEN_STATUSES = frozenset({Status.RECEIVED, Status.IN_HANDLING})
+
+
+class Channel(models.TextChoices):
+    """How the written complaint reached the organisation (R-1.1)."""
+
+    WEB = "web", _("web form")
+    API = "api", _("API")
+    EMAIL = "email", _("e-mail")
+    LETTER = "letter", _("letter")
+
+
+# Channels through which an officer registers a complaint received elsewhere.
+REGISTERED_CHANNELS = (Channel.EMAIL, Channel.LETTER)
+
+
+class Concern(models.TextChoices):
+    """What a complaint is about (R-1.2); a complaint names one or more."""
+
+    FORMING = "forming", _("the forming of the engagement")
+    PERFORMANCE = "performance", _("the performance of the engagement")
+    QUALITY = "quality", _("the quality of the service")
+    INVOICE = "invoice", _("the invoice amount")
+    CONDUCT = "conduct", _("the conduct of someone working for the organisation")
+
+
+class AttachmentKind(models.TextChoices):
+    ORIGINAL = "original", _("original complaint (letter or e-mail)")
+    SUPPORTING = "supporting", _("supporting document")
+
+
+class Language(models.TextChoices):
+    NL = "nl", "Nederlands"
+    EN = "en", "English"
+
+
+REFERENCE_PREFIX = "KL"
+MAX_DESCRIPTION_LENGTH = 10_000
+MAX_SHORT_TEXT_LENGTH = 2_000

@@ -1,0 +1,243 @@
+"""Forms parse input into a ComplaintDraft; the rules themselves live in rules/intake.py."""
+
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from klachtenregeling.accounts.selectors import staff_members_of
+from klachtenregeling.core import clock
+from klachtenregeling.core.forms import MultipleFileField
+from klachtenregeling.engagements.models import Engagement
+from klachtenregeling.organisations.models import Subject
+
+from .constants import MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, REGISTERED_CHANNELS, Concern
+from .rules.intake import ComplaintDraft
+from .uploads import ALLOWED_EXTENSIONS, max_size_label
+
+REPRESENTATION_CHOICES = [
+    ("self", _("I am the client myself")),
+    ("representative", _("I complain on behalf of a client")),
+]
+
+
+def _attachments_help() -> str:
+    return _("At most 5 files of %(max)s each: PDF, PNG, JPEG, DOCX, TXT or EML.") % {
+        "max": max_size_label()
+    }
+
+
+class ComplaintContentForm(forms.Form):
+    """What every written complaint states (R-1.2, R-1.3, R-2.1)."""
+
+    complainant_name = forms.CharField(label=_("Your name"), max_length=200)
+    complainant_email = forms.EmailField(label=_("E-mail address"), max_length=254)
+    complainant_phone = forms.CharField(
+        label=_("Phone number"), max_length=40, required=False, help_text=_("Optional.")
+    )
+    representation = forms.ChoiceField(
+        label=_("Who is complaining?"),
+        choices=REPRESENTATION_CHOICES,
+        widget=forms.RadioSelect,
+        initial="self",
+    )
+    on_behalf_of = forms.CharField(
+        label=_("On behalf of (name of the client)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only when you complain on behalf of a client (R-1.3)."),
+    )
+    engagement_description = forms.CharField(
+        label=_("Describe the engagement"),
+        max_length=MAX_SHORT_TEXT_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example the training, the date and the place."),
+    )
+    concerns = forms.MultipleChoiceField(
+        label=_("What is the complaint about?"),
+        choices=Concern.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose one or more."),
+        error_messages={"required": _("Choose at least one thing the complaint is about.")},
+    )
+    respondent_id = forms.TypedChoiceField(
+        label=_("Who is the complaint about?"),
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Optional: a staff member."),
+    )
+    description = forms.CharField(
+        label=_("Your complaint"),
+        max_length=MAX_DESCRIPTION_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What happened, when, and who was involved."),
+    )
+    desired_outcome = forms.CharField(
+        label=_("What would you like us to do?"),
+        max_length=MAX_SHORT_TEXT_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional."),
+    )
+    attachments = MultipleFileField(label=_("Attachments"))
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["respondent_id"].choices = [("", _("I don't know / nobody in particular"))] + [
+            (u.pk, u.display_name) for u in staff_members_of(organisation)
+        ]
+        self.fields["attachments"].help_text = _attachments_help()
+        self.fields["attachments"].widget.attrs["accept"] = ",".join(ALLOWED_EXTENSIONS)
+
+    def draft_fields(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "complainant_name": data["complainant_name"],
+            "complainant_email": data["complainant_email"],
+            "complainant_phone": data["complainant_phone"],
+            "is_representative": data["representation"] == "representative",
+            "on_behalf_of": data["on_behalf_of"],
+            "engagement_description": data["engagement_description"],
+            "concerns": tuple(data["concerns"]),
+            "respondent_id": data["respondent_id"],
+            "description": data["description"],
+            "desired_outcome": data["desired_outcome"],
+        }
+
+    def uploads(self) -> list:
+        return [(f.name, f) for f in self.cleaned_data.get("attachments") or []]
+
+
+class PublicComplaintForm(ComplaintContentForm):
+    """The complaint form on the organisation's website."""
+
+    engagement_reference = forms.CharField(
+        label=_("Engagement number"),
+        max_length=40,
+        required=False,
+        help_text=_("On your order confirmation. Don't know it? Describe the engagement below."),
+    )
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    field_order = [
+        "complainant_name",
+        "complainant_email",
+        "complainant_phone",
+        "representation",
+        "on_behalf_of",
+        "engagement_reference",
+        "engagement_description",
+        "concerns",
+        "respondent_id",
+        "description",
+        "desired_outcome",
+        "attachments",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
+        super().__init__(*args, **kwargs)
+
+    def to_draft(self, *, language: str) -> ComplaintDraft:
+        return ComplaintDraft(
+            **self.draft_fields(),
+            engagement_reference=self.cleaned_data["engagement_reference"],
+            language=language,
+        )
+
+
+class RegistrationForm(ComplaintContentForm):
+    """An officer registers a complaint received by letter or e-mail (R-1.1)."""
+
+    channel = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[(c.value, c.label) for c in REGISTERED_CHANNELS],
+        widget=forms.RadioSelect,
+    )
+    received_on = forms.DateField(
+        label=_("Date received"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The term for the judgment runs from this date (R-5.5)."),
+    )
+    original = forms.FileField(
+        label=_("The original"), help_text=_("A scan of the letter, or the e-mail as a file.")
+    )
+    engagement_id = forms.TypedChoiceField(
+        label=_("Engagement"), coerce=int, empty_value=None, required=False
+    )
+    subject_ids = forms.TypedMultipleChoiceField(
+        label=_("Subjects"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("R-8.1: one or more."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the complainant"),
+        choices=[("nl", "Nederlands"), ("en", "English")],
+        initial="nl",
+    )
+
+    field_order = ["channel", "received_on", "original", *PublicComplaintForm.field_order]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        org = self.organisation
+        self.fields["received_on"].initial = clock.today()
+        self.fields["engagement_id"].choices = [("", _("Unknown — describe it below"))] + [
+            (e.pk, f"{e.reference} — {e.title} ({e.client.name})")
+            for e in Engagement.objects.filter(organisation=org).select_related("client")
+        ]
+        self.fields["subject_ids"].choices = [
+            (s.pk, s.name) for s in Subject.objects.filter(organisation=org, is_active=True)
+        ]
+        self.fields["complainant_name"].label = _("Name of the complainant")
+        self.fields["description"].label = _("The complaint")
+        self.fields["description"].help_text = _("A summary or transcription of the original.")
+
+    def to_draft(self) -> ComplaintDraft:
+        return ComplaintDraft(
+            **self.draft_fields(),
+            engagement_id=self.cleaned_data["engagement_id"],
+            subject_ids=tuple(self.cleaned_data["subject_ids"]),
+            language=self.cleaned_data["language"],
+        )
+
+    def original_upload(self):
+        original = self.cleaned_data.get("original")
+        return (original.name, original) if original else None
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Note"), max_length=MAX_DESCRIPTION_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("Document"))
+
+
+class SubjectsForm(forms.Form):
+    subjects = forms.TypedMultipleChoiceField(
+        label=_("Subjects"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subjects"].choices = [
+            (s.pk, s.name) for s in Subject.objects.filter(organisation=organisation)
+        ]
+
+
+class AssignForm(forms.Form):
+    officer = forms.TypedChoiceField(label=_("Officer"), coerce=int)
+    expected_officer = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, officers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.officers = {o.pk: o for o in officers}
+        self.fields["officer"].choices = [(o.pk, o.display_name) for o in officers]

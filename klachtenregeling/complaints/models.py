@@ -1,0 +1,171 @@
+"""The complaint and what belongs to it. Writes happen only in services.py."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .constants import AttachmentKind, Channel, Concern, Language, Status
+
+
+class Complaint(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="complaints"
+    )
+    reference = models.CharField(_("reference"), max_length=20)
+    year = models.PositiveSmallIntegerField()
+    number = models.PositiveIntegerField()
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    received_at = models.DateTimeField(_("received"))
+    language = models.CharField(max_length=2, choices=Language.choices, default=Language.NL)
+
+    complainant_name = models.CharField(_("name"), max_length=200)
+    complainant_email = models.EmailField(_("e-mail"))
+    complainant_phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_representative = models.BooleanField(default=False)
+    on_behalf_of = models.CharField(_("on behalf of"), max_length=200, blank=True)
+
+    engagement = models.ForeignKey(
+        "engagements.Engagement",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+    )
+    engagement_description = models.TextField(blank=True)
+    description = models.TextField(_("description"))
+    desired_outcome = models.TextField(_("desired outcome"), blank=True)
+    subjects = models.ManyToManyField(
+        "organisations.Subject", blank=True, related_name="complaints"
+    )
+    respondent = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints_about",
+    )
+    assigned_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints_handled",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    original_deadline = models.DateField(_("original deadline"))
+    deadline = models.DateField(_("deadline"))
+    # A form's one-time token or an API Idempotency-Key: a repeated submit finds
+    # the complaint it already made instead of filing a second one.
+    submission_key = models.CharField(max_length=64, null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "reference"], name="complaint_unique_reference"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "year", "number"], name="complaint_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "submission_key"],
+                condition=Q(submission_key__isnull=False),
+                name="complaint_unique_submission_key",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="complaint_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(channel__in=Channel.values), name="complaint_channel_valid"
+            ),
+            # R-2.1: linked to its engagement, or the engagement is described.
+            models.CheckConstraint(
+                condition=Q(engagement__isnull=False) | ~Q(engagement_description=""),
+                name="complaint_engagement_known_or_described",
+            ),
+            # R-1.3: a representative states on whose behalf they complain.
+            models.CheckConstraint(
+                condition=Q(is_representative=False) | ~Q(on_behalf_of=""),
+                name="complaint_representative_names_client",
+            ),
+            models.CheckConstraint(
+                condition=Q(deadline__gte=models.F("original_deadline")),
+                name="complaint_deadline_not_before_original",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["organisation", "assigned_officer", "status", "deadline"],
+                name="complaint_officer_queue",
+            ),
+            models.Index(fields=["organisation", "received_at"], name="complaint_org_received"),
+            models.Index(fields=["organisation", "status", "deadline"], name="complaint_org_due"),
+            models.Index(fields=["respondent"], name="complaint_respondent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class ComplaintConcern(models.Model):
+    """One of the R-1.2 concerns a complaint names (a row each, so reports can count them)."""
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="concerns")
+    concern = models.CharField(max_length=20, choices=Concern.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "concern"], name="concern_unique"),
+            models.CheckConstraint(
+                condition=Q(concern__in=Concern.values), name="concern_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["concern"], name="concern_value")]
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    # A random name: the client's file name is never used on disk.
+    return f"attachments/{instance.complaint.organisation_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(max_length=20, choices=AttachmentKind.choices)
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    filename = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["uploaded_at", "filename"]
+        indexes = [models.Index(fields=["complaint", "uploaded_at"], name="attachment_complaint")]
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class ReferenceCounter(models.Model):
+    """The last reference number issued per organisation and year (row-locked when used)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "year"], name="counter_unique_year")
+        ]

@@ -1,0 +1,1 @@
+"""The regulation as pure functions: no database, no clock reads. Docstrings cite R-x.y."""

@@ -1,0 +1,163 @@
+"""Art. 1 and 2 — what makes a valid written complaint (R-1.1, R-1.2, R-1.3, R-2.1).
+
+`validate_draft` is the single validation of complaint content: the public form,
+the officer's registration form and the API all call it (through the service),
+so the same input gets the same answer everywhere.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+
+from ..constants import MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, Concern, Language
+
+MAX_NAME_LENGTH = 200
+MAX_PHONE_LENGTH = 40
+# How far back an officer may date a letter or e-mail received earlier.
+MAX_REGISTRATION_AGE = timedelta(days=365)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PHONE = re.compile(r"^[0-9+()\-. ]*$")
+
+
+@dataclass(frozen=True)
+class ComplaintDraft:
+    """A complaint as entered, before it is registered."""
+
+    complainant_name: str
+    complainant_email: str
+    description: str
+    concerns: tuple[str, ...]
+    complainant_phone: str = ""
+    is_representative: bool = False
+    on_behalf_of: str = ""
+    engagement_reference: str = ""
+    engagement_id: int | None = None
+    engagement_description: str = ""
+    respondent_id: int | None = None
+    desired_outcome: str = ""
+    language: str = Language.NL
+    subject_ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+Errors = dict[str, list]
+
+
+def _add(errors: Errors, name: str, message) -> None:
+    errors.setdefault(name, []).append(message)
+
+
+def _check_text(errors: Errors, name: str, value: str, *, required: bool, max_length: int) -> None:
+    if required and not value.strip():
+        _add(errors, name, _("This field is required."))
+    elif len(value) > max_length:
+        _add(
+            errors,
+            name,
+            _("Use at most %(max)d characters (now %(n)d).") % {"max": max_length, "n": len(value)},
+        )
+    elif _CONTROL.search(value):
+        _add(errors, name, _("This text contains characters that are not allowed."))
+
+
+def validate_draft(draft: ComplaintDraft) -> Errors:
+    """All content rules for a complaint; an empty dict means valid."""
+    errors: Errors = {}
+    _check_text(
+        errors, "complainant_name", draft.complainant_name, required=True, max_length=MAX_NAME_LENGTH
+    )
+    _check_text(errors, "complainant_email", draft.complainant_email, required=True, max_length=254)
+    if "complainant_email" not in errors:
+        try:
+            validate_email(draft.complainant_email.strip())
+        except ValidationError:
+            _add(errors, "complainant_email", _("Enter a valid e-mail address."))
+    if len(draft.complainant_phone) > MAX_PHONE_LENGTH or not _PHONE.match(draft.complainant_phone):
+        _add(errors, "complainant_phone", _("Enter a phone number with digits, spaces, + or -."))
+    _check_text(
+        errors,
+        "description",
+        draft.description,
+        required=True,
+        max_length=MAX_DESCRIPTION_LENGTH,
+    )
+    _check_text(
+        errors,
+        "desired_outcome",
+        draft.desired_outcome,
+        required=False,
+        max_length=MAX_SHORT_TEXT_LENGTH,
+    )
+    _check_concerns(errors, draft.concerns)
+    _check_representation(errors, draft)
+    _check_engagement(errors, draft)
+    if draft.language not in Language.values:
+        _add(errors, "language", _("Choose Dutch or English."))
+    return errors
+
+
+def _check_concerns(errors: Errors, concerns: tuple[str, ...]) -> None:
+    """R-1.2: the complaint names one or more of the five concerns."""
+    if not concerns:
+        _add(errors, "concerns", _("Choose at least one thing the complaint is about."))
+    elif any(c not in Concern.values for c in concerns):
+        _add(errors, "concerns", _("Choose from the listed options."))
+
+
+def _check_representation(errors: Errors, draft: ComplaintDraft) -> None:
+    """R-1.3: a representative states on whose behalf they complain."""
+    if draft.is_representative:
+        _check_text(
+            errors, "on_behalf_of", draft.on_behalf_of, required=True, max_length=MAX_NAME_LENGTH
+        )
+    elif draft.on_behalf_of.strip():
+        _add(
+            errors,
+            "on_behalf_of",
+            _("Only fill this in when you complain on behalf of a client."),
+        )
+
+
+def _check_engagement(errors: Errors, draft: ComplaintDraft) -> None:
+    """R-2.1: the complaint concerns an engagement, chosen or described."""
+    _check_text(
+        errors,
+        "engagement_description",
+        draft.engagement_description,
+        required=False,
+        max_length=MAX_SHORT_TEXT_LENGTH,
+    )
+    _check_text(
+        errors, "engagement_reference", draft.engagement_reference, required=False, max_length=40
+    )
+    known = draft.engagement_id is not None or draft.engagement_reference.strip()
+    if not known and not draft.engagement_description.strip():
+        _add(
+            errors,
+            "engagement_description",
+            _("Give the engagement number or describe the engagement (training, date, place)."),
+        )
+
+
+def unique_concerns(concerns) -> tuple[str, ...]:
+    """The named concerns once each, in the order of the list in R-1.2."""
+    named = set(concerns)
+    return tuple(c for c in Concern.values if c in named) + tuple(
+        sorted(c for c in named if c not in Concern.values)
+    )
+
+
+def validate_received_on(received_on: date | None, today: date) -> Errors:
+    """R-1.1/R-5.5: a registered complaint keeps the date it was received; the term runs from it."""
+    errors: Errors = {}
+    if received_on is None:
+        _add(errors, "received_on", _("Enter the date the complaint was received."))
+    elif received_on > today:
+        _add(errors, "received_on", _("The date of receipt cannot be in the future."))
+    elif received_on < today - MAX_REGISTRATION_AGE:
+        _add(errors, "received_on", _("The date of receipt is more than a year ago."))
+    return errors

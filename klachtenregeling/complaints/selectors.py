@@ -1,0 +1,135 @@
+"""Reads of complaints, already scoped by the policy: no query crosses organisations."""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from klachtenregeling.accounts import policies
+from klachtenregeling.audit.models import CaseEvent
+from klachtenregeling.core import clock
+from klachtenregeling.core.errors import NotPermitted
+from klachtenregeling.organisations.models import Subject
+
+from .constants import OPEN_STATUSES, Status
+from .models import Complaint
+
+REFERENCE_PATTERN = re.compile(r"^\s*KL-\d{4}-\d{1,9}\s*$", re.IGNORECASE)
+# The expression the PostgreSQL GIN index (migration 0002) is built on; a query
+# must use exactly this expression for the index to apply.
+SEARCH_VECTOR = SearchVector(
+    "complainant_name", "on_behalf_of", "description", "desired_outcome", config="dutch"
+)
+
+
+@dataclass(frozen=True)
+class DashboardFilter:
+    status: str = ""
+    subject_id: int | None = None
+    query: str = ""
+    overdue_only: bool = False
+
+
+def _for_officer(user) -> QuerySet[Complaint]:
+    """The complaints `user` handles: assigned to them and not about them (R-5.4, R-6.1)."""
+    if not (user.is_authenticated and user.is_officer and user.organisation_id):
+        return Complaint.objects.none()
+    return Complaint.objects.filter(
+        organisation_id=user.organisation_id, assigned_officer=user
+    ).exclude(respondent=user)
+
+
+def search(queryset: QuerySet[Complaint], query: str) -> QuerySet[Complaint]:
+    """A reference finds that complaint; other words search names and texts.
+
+    PostgreSQL: Dutch full-text search (stemming, websearch syntax) on an index.
+    SQLite: a case-insensitive substring match.
+    """
+    query = query.strip()
+    if not query:
+        return queryset
+    if REFERENCE_PATTERN.match(query):
+        return queryset.filter(reference__iexact=query)
+    if connection.vendor == "postgresql":
+        return queryset.annotate(search=SEARCH_VECTOR).filter(
+            search=SearchQuery(query, config="dutch", search_type="websearch")
+        )
+    text = Q()
+    for field in ("complainant_name", "on_behalf_of", "description", "desired_outcome"):
+        text |= Q(**{f"{field}__icontains": query})
+    return queryset.filter(text)
+
+
+def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Complaint]:
+    """The officer's dashboard rows, most urgent first: open by deadline, then the rest."""
+    queryset = _for_officer(user)
+    if filters.status in Status.values:
+        queryset = queryset.filter(status=filters.status)
+    if filters.subject_id:
+        queryset = queryset.filter(subjects=filters.subject_id)
+    if filters.overdue_only:
+        queryset = queryset.filter(status__in=OPEN_STATUSES, deadline__lt=clock.today())
+    queryset = search(queryset, filters.query)
+    return (
+        queryset.select_related("engagement")
+        .prefetch_related(Prefetch("subjects", queryset=Subject.objects.only("id", "name")))
+        .order_by("deadline", "pk")
+    )
+
+
+def officer_counts(user) -> dict[str, int]:
+    """Counts for the dashboard header, over the officer's own complaints only."""
+    today = clock.today()
+    return _for_officer(user).aggregate(
+        open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, deadline__lt=today)),
+        received=Count("pk", filter=Q(status=Status.RECEIVED)),
+    )
+
+
+def subjects_for_officer_filter(user) -> QuerySet[Subject]:
+    """Subjects of the officer's organisation (names are settings, not complaint content)."""
+    if not user.organisation_id:
+        return Subject.objects.none()
+    return Subject.objects.filter(organisation_id=user.organisation_id)
+
+
+def complaint_for(user, reference: str, action: str = policies.COMPLAINT_VIEW) -> Complaint:
+    """One complaint by reference, if `user` may perform `action` on it; otherwise NotPermitted."""
+    complaint = (
+        Complaint.objects.filter(organisation_id=user.organisation_id, reference=reference)
+        .select_related("organisation", "engagement__client", "respondent", "assigned_officer")
+        .first()
+    )
+    if complaint is None:
+        raise NotPermitted("not found")
+    policies.require(user, action, complaint)
+    return complaint
+
+
+def dossier(complaint: Complaint) -> QuerySet[CaseEvent]:
+    """The complete, ordered record of the complaint (R-7.4)."""
+    return complaint.events.select_related("actor").order_by("seq")
+
+
+def unassigned_for_admin(user) -> QuerySet[Complaint]:
+    """Complaints waiting for an officer (R-5.4), for the admin: reference and dates only."""
+    if not user.organisation_id or not policies.can(
+        user, policies.COMPLAINT_LIST_UNASSIGNED, user.organisation
+    ):
+        return Complaint.objects.none()
+    return (
+        Complaint.objects.filter(
+            organisation_id=user.organisation_id,
+            assigned_officer__isnull=True,
+            status__in=OPEN_STATUSES,
+        )
+        .only("id", "organisation_id", "reference", "received_at", "deadline", "respondent_id")
+        .order_by("received_at")
+    )
+
+
+def open_complaints_handled_by(officer) -> QuerySet[Complaint]:
+    return Complaint.objects.filter(assigned_officer=officer, status__in=OPEN_STATUSES)

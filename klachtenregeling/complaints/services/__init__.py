@@ -1,0 +1,21 @@
+"""The only writers of complaint state. Each function is one transaction."""
+
+from .handling import (
+    complaint_add_attachment,
+    complaint_add_note,
+    complaint_assign_officer,
+    complaint_set_subjects,
+    complaint_start_handling,
+)
+from .intake import SubmitResult, complaint_register, complaint_submit
+
+__all__ = [
+    "SubmitResult",
+    "complaint_add_attachment",
+    "complaint_add_note",
+    "complaint_assign_officer",
+    "complaint_register",
+    "complaint_set_subjects",
+    "complaint_start_handling",
+    "complaint_submit",
+]

@@ -1,0 +1,128 @@
+"""Steps an officer takes on a complaint in handling. Each: lock, policy, guard, event, message."""
+
+from typing import IO
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from klachtenregeling.accounts import policies
+from klachtenregeling.audit import events
+from klachtenregeling.audit.constants import ActorRole
+from klachtenregeling.core.errors import InvalidInput, NotPermitted, StaleObject, TransitionRefused
+from klachtenregeling.notifications import messages
+from klachtenregeling.organisations.models import Subject
+
+from .. import workflow
+from ..constants import MAX_DESCRIPTION_LENGTH, OPEN_STATUSES, AttachmentKind, Status
+from ..models import Complaint
+from ..uploads import check_upload
+from .attachments import cleaned_up_on_failure
+
+
+def _locked(complaint: Complaint) -> Complaint:
+    return (
+        Complaint.objects.select_for_update()
+        .select_related("organisation", "assigned_officer")
+        .get(pk=complaint.pk)
+    )
+
+
+def complaint_start_handling(*, complaint: Complaint, by) -> Complaint:
+    """The assigned officer takes the complaint into handling."""
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        workflow.require_transition(complaint.status, Status.IN_HANDLING)
+        status_from = complaint.status
+        complaint.status = Status.IN_HANDLING
+        complaint.save(update_fields=["status"])
+        events.handling_started(complaint, by=by, status_from=status_from)
+    return complaint
+
+
+def complaint_set_subjects(*, complaint: Complaint, subject_ids, by) -> Complaint:
+    """R-8.1, R-8.2: the officer registers the complaint's subject(s); one or more."""
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        wanted_ids = {int(pk) for pk in subject_ids}
+        wanted = list(
+            Subject.objects.filter(organisation=complaint.organisation, pk__in=wanted_ids)
+        )
+        if len(wanted) != len(wanted_ids):
+            raise InvalidInput({"subjects": [_("Choose subjects from the list.")]})
+        current = list(complaint.subjects.all())
+        added = [s for s in wanted if s not in current]
+        removed = [s for s in current if s not in wanted]
+        if added or removed:
+            complaint.subjects.set(wanted)
+            events.subjects_changed(complaint, by=by, added=added, removed=removed)
+    return complaint
+
+
+def complaint_add_note(*, complaint: Complaint, text: str, by) -> Complaint:
+    """An internal note in the dossier (R-7.4); not shown to the complainant."""
+    text = text.strip()
+    if not text:
+        raise InvalidInput({"text": [_("Write a note first.")]})
+    if len(text) > MAX_DESCRIPTION_LENGTH:
+        raise InvalidInput(
+            {"text": [_("Use at most %(max)d characters.") % {"max": MAX_DESCRIPTION_LENGTH}]}
+        )
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        events.note_added(complaint, by=by, text=text)
+    return complaint
+
+
+def complaint_add_attachment(*, complaint: Complaint, name: str, stream: IO[bytes], by):
+    """The officer adds a document to the dossier."""
+    checked = check_upload(name, stream, field="file")
+    with cleaned_up_on_failure() as stored, transaction.atomic():
+        complaint = _locked(complaint)
+        policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        return stored.add(
+            complaint, checked, kind=AttachmentKind.SUPPORTING, by=by, role=ActorRole.OFFICER
+        )
+
+
+def complaint_assign_officer(
+    *, complaint: Complaint, officer, by, expected_officer_id: int | None
+) -> Complaint:
+    """Give the complaint to another officer: appointed by the admin, or handed over.
+
+    R-5.4: never to the officer the complaint is about. `expected_officer_id`
+    is the officer the form showed; if it changed meanwhile, nothing happens.
+    """
+    with transaction.atomic():
+        complaint = _locked(complaint)
+        appointing = policies.can(by, policies.COMPLAINT_APPOINT_OFFICER, complaint)
+        if not appointing:
+            policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        if complaint.assigned_officer_id != expected_officer_id:
+            raise StaleObject(
+                _("Someone else changed the officer of this complaint. Reload and try again.")
+            )
+        if not policies.can_be_assigned(officer, complaint):
+            raise NotPermitted(
+                _("This person cannot handle this complaint (R-5.4)."), field="officer"
+            )
+        if complaint.status not in OPEN_STATUSES:
+            raise TransitionRefused(_("A closed complaint cannot change officer."))
+        if officer == complaint.assigned_officer:
+            raise InvalidInput({"officer": [_("This officer already handles the complaint.")]})
+        previous = complaint.assigned_officer
+        complaint.assigned_officer = officer
+        complaint.save(update_fields=["assigned_officer"])
+        events.officer_assigned(
+            complaint,
+            officer=officer,
+            previous=previous,
+            by=by,
+            role=ActorRole.ADMIN if appointing and by != previous else ActorRole.OFFICER,
+            reason="appointed" if previous is None else "handed_over",
+        )
+        if officer != by:
+            messages.new_complaint_for_officer(complaint, officer)
+    return complaint

@@ -1,0 +1,250 @@
+"""Registering a written complaint (R-1.1) and routing it to an officer (R-5.1, R-5.4)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import IO
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from klachtenregeling.accounts import policies
+from klachtenregeling.accounts.models import User
+from klachtenregeling.accounts.selectors import officer_ids_in_order, staff_members_of
+from klachtenregeling.audit import events
+from klachtenregeling.audit.constants import ActorRole
+from klachtenregeling.core import clock
+from klachtenregeling.core.errors import InvalidInput
+from klachtenregeling.engagements.models import Engagement
+from klachtenregeling.notifications import messages
+from klachtenregeling.organisations.models import Subject
+
+from ..constants import REFERENCE_PREFIX, AttachmentKind, Channel
+from ..models import Complaint, ComplaintConcern, ReferenceCounter
+from ..rules import deadlines, intake, routing
+from ..uploads import CheckedFile, check_upload, check_uploads
+from .attachments import cleaned_up_on_failure
+
+Upload = tuple[str, IO[bytes]]
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    complaint: Complaint
+    created: bool
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    engagement: Engagement | None
+    respondent: User | None
+    subjects: list[Subject]
+    files: list[CheckedFile]
+    original: CheckedFile | None
+
+
+def complaint_submit(
+    *,
+    organisation,
+    draft: intake.ComplaintDraft,
+    files: list[Upload] = (),
+    channel: str = Channel.WEB,
+    submission_key: str | None = None,
+) -> SubmitResult:
+    """A complainant files a complaint through the web form or the API (R-1.1).
+
+    A repeated submission with the same key returns the first complaint.
+    """
+    if channel not in (Channel.WEB, Channel.API):
+        raise ValueError(f"complaint_submit is for web and API channels, not {channel!r}")
+    if submission_key:
+        existing = _by_submission_key(organisation, submission_key)
+        if existing:
+            return SubmitResult(existing, created=False)
+    resolved = _resolve(organisation, draft, files=files, original=None, errors={})
+    try:
+        complaint = _create(
+            organisation=organisation,
+            draft=draft,
+            resolved=resolved,
+            channel=channel,
+            received_at=clock.now(),
+            by=None,
+            submission_key=submission_key or None,
+        )
+    except IntegrityError:
+        existing = submission_key and _by_submission_key(organisation, submission_key)
+        if existing:
+            return SubmitResult(existing, created=False)
+        raise
+    return SubmitResult(complaint, created=True)
+
+
+def complaint_register(
+    *,
+    by: User,
+    draft: intake.ComplaintDraft,
+    channel: str,
+    received_on: date | None,
+    original: Upload | None,
+    files: list[Upload] = (),
+) -> Complaint:
+    """An officer registers a complaint that arrived by letter or e-mail (R-1.1).
+
+    The original is kept as an attachment and the term runs from the date it
+    was received (R-5.5), not from the date it was registered.
+    """
+    organisation = by.organisation
+    policies.require(by, policies.COMPLAINT_REGISTER, organisation)
+    errors = intake.validate_received_on(received_on, clock.today())
+    if channel not in (Channel.EMAIL, Channel.LETTER):
+        errors.setdefault("channel", []).append(_("Choose letter or e-mail."))
+    if original is None:
+        errors.setdefault("original", []).append(
+            _("Attach the original: a scan of the letter or the e-mail as received.")
+        )
+    resolved = _resolve(organisation, draft, files=files, original=original, errors=errors)
+    return _create(
+        organisation=organisation,
+        draft=draft,
+        resolved=resolved,
+        channel=channel,
+        received_at=clock.start_of_day(received_on),
+        by=by,
+        submission_key=None,
+    )
+
+
+def _by_submission_key(organisation, key: str) -> Complaint | None:
+    return Complaint.objects.filter(organisation=organisation, submission_key=key).first()
+
+
+def _resolve(organisation, draft, *, files, original, errors) -> _Resolved:
+    """Validate everything and look up what the draft refers to; raise all errors at once."""
+    errors = {**errors, **intake.validate_draft(draft)}
+    engagement = None
+    if draft.engagement_id is not None:
+        engagement = Engagement.objects.filter(
+            organisation=organisation, pk=draft.engagement_id
+        ).first()
+        if engagement is None:
+            errors.setdefault("engagement_id", []).append(_("Choose an engagement from the list."))
+    elif draft.engagement_reference.strip() and "engagement_reference" not in errors:
+        engagement = Engagement.objects.filter(
+            organisation=organisation, reference__iexact=draft.engagement_reference.strip()
+        ).first()
+        if engagement is None:
+            errors.setdefault("engagement_reference", []).append(
+                _(
+                    "We do not know this engagement number. Check the number on your order "
+                    "confirmation, or leave it empty and describe the engagement."
+                )
+            )
+    respondent = None
+    if draft.respondent_id is not None:
+        respondent = staff_members_of(organisation).filter(pk=draft.respondent_id).first()
+        if respondent is None:
+            errors.setdefault("respondent_id", []).append(_("Choose a person from the list."))
+    subjects = list(
+        Subject.objects.filter(organisation=organisation, is_active=True, pk__in=draft.subject_ids)
+    )
+    if len(subjects) != len(set(draft.subject_ids)):
+        errors.setdefault("subject_ids", []).append(_("Choose subjects from the list."))
+    checked_files: list[CheckedFile] = []
+    checked_original = None
+    try:
+        checked_files = check_uploads(list(files))
+    except InvalidInput as error:
+        errors.setdefault("attachments", []).extend(error.errors["attachments"])
+    if original is not None:
+        try:
+            checked_original = check_upload(*original, field="original")
+        except InvalidInput as error:
+            errors.setdefault("original", []).extend(error.errors["original"])
+    if errors:
+        raise InvalidInput(errors)
+    return _Resolved(engagement, respondent, subjects, checked_files, checked_original)
+
+
+def _next_reference(organisation, year: int) -> tuple[str, int]:
+    """The next number of the year, under a row lock: gaps are possible, duplicates never."""
+    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(
+        organisation=organisation, year=year
+    )
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"{REFERENCE_PREFIX}-{year}-{counter.last_number:04d}", counter.last_number
+
+
+def _create(
+    *,
+    organisation,
+    draft: intake.ComplaintDraft,
+    resolved: _Resolved,
+    channel: str,
+    received_at: datetime,
+    by: User | None,
+    submission_key: str | None,
+) -> Complaint:
+    deadline = deadlines.judgment_deadline(received_at, organisation.term_days)
+    role = ActorRole.OFFICER if by else ActorRole.COMPLAINANT
+    with cleaned_up_on_failure() as stored, transaction.atomic():
+        reference, number = _next_reference(organisation, clock.local_date(received_at).year)
+        complaint = Complaint.objects.create(
+            organisation=organisation,
+            reference=reference,
+            year=clock.local_date(received_at).year,
+            number=number,
+            channel=channel,
+            received_at=received_at,
+            language=draft.language,
+            complainant_name=draft.complainant_name.strip(),
+            complainant_email=draft.complainant_email.strip(),
+            complainant_phone=draft.complainant_phone.strip(),
+            is_representative=draft.is_representative,
+            on_behalf_of=draft.on_behalf_of.strip(),
+            engagement=resolved.engagement,
+            engagement_description=draft.engagement_description.strip(),
+            description=draft.description.strip(),
+            desired_outcome=draft.desired_outcome.strip(),
+            respondent=resolved.respondent,
+            original_deadline=deadline,
+            deadline=deadline,
+            submission_key=submission_key,
+        )
+        ComplaintConcern.objects.bulk_create(
+            ComplaintConcern(complaint=complaint, concern=c)
+            for c in intake.unique_concerns(draft.concerns)
+        )
+        complaint.subjects.set(resolved.subjects)
+        if by:
+            events.complaint_registered(complaint, by=by)
+        else:
+            events.complaint_submitted(complaint)
+        if resolved.original:
+            stored.add(complaint, resolved.original, kind=AttachmentKind.ORIGINAL, by=by, role=role)
+        for checked in resolved.files:
+            stored.add(complaint, checked, kind=AttachmentKind.SUPPORTING, by=by, role=role)
+        _route(complaint, registering_officer=by)
+        messages.acknowledgement(complaint)
+    return complaint
+
+
+def _route(complaint: Complaint, *, registering_officer: User | None) -> None:
+    """R-5.1: assign an officer; R-5.4: not the one complained about, else alert the admin."""
+    organisation = complaint.organisation
+    decision = routing.choose_officer(
+        officer_ids=officer_ids_in_order(organisation),
+        default_officer_id=organisation.default_officer_id,
+        respondent_id=complaint.respondent_id,
+        preferred_id=registering_officer.pk if registering_officer else None,
+    )
+    if decision.officer_id is None:
+        events.complaint_routing_failed(complaint, reason=decision.reason)
+        messages.officer_needed(complaint)
+        return
+    officer = User.objects.get(pk=decision.officer_id)
+    complaint.assigned_officer = officer
+    complaint.save(update_fields=["assigned_officer"])
+    events.complaint_routed(complaint, officer=officer, reason=decision.reason)
+    if officer != registering_officer:
+        messages.new_complaint_for_officer(complaint, officer)

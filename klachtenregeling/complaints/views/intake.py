@@ -1,0 +1,48 @@
+"""An officer registers a complaint that arrived by letter or e-mail (R-1.1)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from klachtenregeling.accounts import policies
+from klachtenregeling.core.errors import InvalidInput
+from klachtenregeling.core.forms import apply_domain_error
+
+from .. import services
+from ..forms import RegistrationForm
+
+
+@login_required
+def register(request):
+    user = request.user
+    policies.require(user, policies.COMPLAINT_REGISTER, user.organisation)
+    form = RegistrationForm(
+        request.POST or None, request.FILES or None, organisation=user.organisation
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint = services.complaint_register(
+                by=user,
+                draft=form.to_draft(),
+                channel=form.cleaned_data["channel"],
+                received_on=form.cleaned_data["received_on"],
+                original=form.original_upload(),
+                files=form.uploads(),
+            )
+        except InvalidInput as error:
+            apply_domain_error(form, error)
+        else:
+            if policies.can(user, policies.COMPLAINT_VIEW, complaint):
+                messages.success(request, _("Complaint %(ref)s registered.") % {"ref": complaint})
+                return redirect("complaints:detail", reference=complaint.reference)
+            messages.success(
+                request,
+                _(
+                    "Complaint %(ref)s registered. It is about you, so another officer "
+                    "handles it (R-5.4)."
+                )
+                % {"ref": complaint},
+            )
+            return redirect("complaints:dashboard")
+    return render(request, "complaints/officer/register.html", {"form": form})

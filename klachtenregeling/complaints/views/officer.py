@@ -1,0 +1,101 @@
+"""The officer's dashboard and the dossier page."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.shortcuts import render
+
+from klachtenregeling.accounts import policies
+from klachtenregeling.accounts.selectors import officers_of
+from klachtenregeling.core.errors import NotPermitted
+
+from .. import selectors, workflow
+from ..constants import Status
+from ..forms import AssignForm, AttachmentForm, NoteForm, SubjectsForm
+
+PAGE_SIZE = 25
+
+
+def _filters(request) -> selectors.DashboardFilter:
+    subject = request.GET.get("subject", "")
+    return selectors.DashboardFilter(
+        status=request.GET.get("status", ""),
+        subject_id=int(subject) if subject.isdigit() else None,
+        query=request.GET.get("q", "")[:200],
+        overdue_only=request.GET.get("overdue") == "1",
+    )
+
+
+@login_required
+def dashboard(request):
+    if not request.user.is_officer:
+        raise NotPermitted("officers only")
+    filters = _filters(request)
+    page = Paginator(selectors.complaint_list_for_officer(request.user, filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "filters": filters,
+        "statuses": Status.choices,
+        "subjects": selectors.subjects_for_officer_filter(request.user),
+        "counts": selectors.officer_counts(request.user),
+    }
+    params = request.GET.copy()
+    params.pop("page", None)
+    context["query_string"] = params.urlencode()
+    partial = request.headers.get("HX-Request") == "true"
+    template = "complaints/officer/_results.html" if partial else "complaints/officer/dashboard.html"
+    return render(request, template, context)
+
+
+def dossier_context(request, complaint, **forms) -> dict:
+    organisation = complaint.organisation
+    can_handle = policies.can(request.user, policies.COMPLAINT_HANDLE, complaint)
+    others = [
+        o
+        for o in officers_of(organisation)
+        if o.pk != complaint.assigned_officer_id and policies.can_be_assigned(o, complaint)
+    ]
+    return {
+        "complaint": complaint,
+        "events": selectors.dossier(complaint),
+        "attachments": complaint.attachments.all(),
+        "concerns": complaint.concerns.all(),
+        "subjects": complaint.subjects.all(),
+        "can_handle": can_handle,
+        "can_start": can_handle and workflow.can_transition(complaint.status, Status.IN_HANDLING),
+        "subjects_form": forms.get("subjects_form")
+        or SubjectsForm(
+            organisation=organisation,
+            initial={"subjects": [s.pk for s in complaint.subjects.all()]},
+        ),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "attachment_form": forms.get("attachment_form") or AttachmentForm(),
+        "assign_form": forms.get("assign_form")
+        or AssignForm(officers=others, initial={"expected_officer": complaint.assigned_officer_id}),
+        "has_other_officers": bool(others),
+    }
+
+
+@login_required
+def detail(request, reference):
+    complaint = selectors.complaint_for(request.user, reference)
+    return render(request, "complaints/officer/detail.html", dossier_context(request, complaint))
+
+
+@login_required
+def attachment_download(request, reference, attachment_id):
+    """Attachments are served only through this permission-checked view, never as static files."""
+    complaint = selectors.complaint_for(request.user, reference)
+    attachment = complaint.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise NotPermitted("no such attachment")
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.filename,
+        content_type=attachment.content_type,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,68 @@
+"""The settings back-office ("beheer"): organisation settings and users, never complaint content.
+
+Platform superusers see every organisation; an organisation's admin sees only
+their own. Complaints, statements, attachments and case events are not
+registered here at all (R-6.1).
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+
+class BeheerSite(admin.AdminSite):
+    site_header = _("Complaints regulation — settings")
+    site_title = _("Settings")
+    index_title = _("Organisation settings and users")
+
+    def has_permission(self, request) -> bool:
+        user = request.user
+        return bool(user.is_active and (user.is_superuser or user.is_org_admin))
+
+
+beheer_site = BeheerSite(name="beheer")
+
+
+class OrganisationScopedAdmin(admin.ModelAdmin):
+    """Shows and edits only rows of the admin's own organisation."""
+
+    organisation_field = "organisation"
+
+    def _scoped(self, request) -> bool:
+        return not request.user.is_superuser
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self._scoped(request):
+            queryset = queryset.filter(**{self.organisation_field: request.user.organisation_id})
+        return queryset
+
+    def has_module_permission(self, request) -> bool:
+        return beheer_site.has_permission(request)
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return beheer_site.has_permission(request)
+
+    has_change_permission = has_view_permission
+    has_add_permission = has_module_permission
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return request.user.is_superuser
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        if self._scoped(request) and self.organisation_field == "organisation":
+            exclude.append("organisation")
+        return exclude
+
+    def save_model(self, request, obj, form, change):
+        if self._scoped(request) and self.organisation_field == "organisation":
+            obj.organisation_id = request.user.organisation_id
+        super().save_model(request, obj, form, change)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        model = db_field.related_model
+        if self._scoped(request) and hasattr(model, "organisation"):
+            kwargs["queryset"] = model._default_manager.filter(
+                organisation_id=request.user.organisation_id
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

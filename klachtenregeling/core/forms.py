@@ -1,0 +1,34 @@
+"""Shared form pieces: the one place a DomainError becomes form errors."""
+
+from django import forms
+
+from .errors import DomainError, InvalidInput
+
+
+def apply_domain_error(form: forms.Form, error: DomainError, *, aliases=None) -> None:
+    """Show a domain error next to the field it names, else at the top of the form."""
+    aliases = aliases or {}
+    items = error.errors.items() if isinstance(error, InvalidInput) else [(error.field, [error.message])]
+    for name, messages in items:
+        field = aliases.get(name, name)
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Zero or more files from one <input type=file multiple>."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if not data:
+            return []
+        files = data if isinstance(data, list | tuple) else [data]
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]

@@ -1,0 +1,29 @@
+"""The one place where domain errors that reach a view become responses."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from .errors import DomainError, NotPermitted
+
+
+class DomainErrorMiddleware:
+    """NotPermitted → 404 (existence is confidential); other refusals → message and back."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, NotPermitted):
+            return render(request, "404.html", status=404)
+        if isinstance(exception, DomainError) and request.method == "POST":
+            messages.error(request, str(exception.message))
+            back = request.headers.get("referer", "")
+            safe = url_has_allowed_host_and_scheme(
+                back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            )
+            return redirect(back if safe and back else "staff-home")
+        return None

@@ -1,0 +1,63 @@
+"""The outbox: every outgoing message, written in the transaction of the change that causes it."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .constants import MessageKind
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("waiting to be sent")
+    SENDING = "sending", _("being sent")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("could not be delivered")
+
+
+class OutboxMessage(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    complaint = models.ForeignKey(
+        "complaints.Complaint",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    kind = models.CharField(max_length=50, choices=MessageKind.choices)
+    recipient_role = models.CharField(max_length=20)
+    to_email = models.EmailField()
+    language = models.CharField(max_length=2)
+    subject = models.CharField(max_length=200)
+    body_text = models.TextField()
+    body_html = models.TextField()
+    status = models.CharField(
+        max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField()
+    next_attempt_at = models.DateTimeField()
+    lease_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=DeliveryStatus.values), name="outbox_status_valid"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_due"),
+            models.Index(fields=["complaint", "created_at"], name="outbox_complaint"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} → {self.recipient_role}"
+
+    @property
+    def message_id(self) -> str:
+        """A stable Message-ID: a retried delivery is recognisably the same message."""
+        return f"<outbox-{self.pk}-{self.created_at:%Y%m%d%H%M%S}@klachtenregeling>"

@@ -1,0 +1,51 @@
+"""Writing a message to the outbox. Call inside the transaction of the change it reports."""
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from klachtenregeling.audit import events
+from klachtenregeling.core import clock
+
+from .models import OutboxMessage
+
+
+def enqueue(
+    *,
+    organisation,
+    kind: str,
+    to_email: str,
+    recipient_role: str,
+    language: str,
+    context: dict,
+    complaint=None,
+) -> OutboxMessage:
+    """Render the message in the recipient's language and store it with its delivery task.
+
+    Both rows are written in the caller's transaction: if the change rolls
+    back, no message exists; if it commits, the worker will deliver it.
+    """
+    from .tasks import deliver_message
+
+    context = {**context, "organisation": organisation, "complaint": complaint}
+    with translation.override(language):
+        subject = " ".join(render_to_string(f"notifications/{kind}/subject.txt", context).split())
+        body_text = render_to_string(f"notifications/{kind}/body.txt", context)
+        body_html = render_to_string(f"notifications/{kind}/body.html", context)
+    now = clock.now()
+    message = OutboxMessage.objects.create(
+        organisation=organisation,
+        complaint=complaint,
+        kind=kind,
+        recipient_role=recipient_role,
+        to_email=to_email,
+        language=language,
+        subject=subject[:200],
+        body_text=body_text,
+        body_html=body_html,
+        created_at=now,
+        next_attempt_at=now,
+    )
+    if complaint is not None:
+        events.message_queued(complaint, message=message)
+    deliver_message.enqueue(message.pk)
+    return message

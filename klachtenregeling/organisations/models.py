@@ -1,0 +1,97 @@
+"""An organisation and its regulation's parameters (R-1.4, R-4.2, R-5.5).
+
+Every complaint, user and setting belongs to one organisation; nothing is
+shared between organisations.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .validators import validate_not_reserved
+
+DEFAULT_TERM_DAYS = 28  # R-5.5: four weeks after receipt
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(
+        _("short name in web addresses"),
+        max_length=50,
+        unique=True,
+        validators=[validate_not_reserved],
+    )
+    website = models.URLField(_("website"), blank=True)
+    contact_email = models.EmailField(_("contact e-mail for complaints"))
+    term_days = models.PositiveSmallIntegerField(
+        _("term for a judgment (days)"),
+        default=DEFAULT_TERM_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_("R-5.5: the officer judges within this many days after receipt."),
+    )
+    disputes_body_name = models.CharField(
+        _("disputes body"), max_length=200, default="De Geschillencommissie"
+    )
+    disputes_body_address = models.CharField(
+        _("disputes body address"), max_length=300, default="Postbus 90600, 2509 LP Den Haag"
+    )
+    disputes_body_url = models.URLField(
+        _("disputes body website"), default="https://www.degeschillencommissie.nl"
+    )
+    default_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("default complaints officer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("R-1.4: receives new complaints unless a complaint is about them."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(term_days__gte=1, term_days__lte=365),
+                name="organisation_term_days_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        officer = self.default_officer
+        if officer is not None and (
+            officer.organisation_id != self.pk or not officer.is_officer or not officer.is_active
+        ):
+            raise ValidationError(
+                {"default_officer": _("Choose an active complaints officer of this organisation.")}
+            )
+
+
+class Subject(models.Model):
+    """A complaint category (klachtonderwerp, R-8.1); a complaint can have several (R-8.2)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="subjects"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("subject")
+        verbose_name_plural = _("subjects")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="subject_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
