@@ -21,7 +21,7 @@ from .attachments import cleaned_up_on_failure
 
 def _locked(complaint: Complaint) -> Complaint:
     return (
-        Complaint.objects.select_for_update()
+        Complaint.objects.select_for_update(of=("self",))
         .select_related("organisation", "assigned_officer")
         .get(pk=complaint.pk)
     )

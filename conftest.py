@@ -1,0 +1,177 @@
+"""Shared fixtures: two organisations with staff, a real SMTP server, complaint helpers."""
+
+import asyncio
+import email
+import email.policy
+import io
+import socket
+import threading
+from datetime import datetime
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core.cache import cache
+
+from klachtenregeling.complaints import services
+from klachtenregeling.complaints.constants import Concern
+from klachtenregeling.complaints.rules.intake import ComplaintDraft
+from klachtenregeling.core import clock
+from tests.factories import EngagementFactory, OrganisationFactory, SubjectFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _clear_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+class Inbox:
+    """What the SMTP server received: parsed messages, in order."""
+
+    def __init__(self):
+        self.messages: list[email.message.EmailMessage] = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
+        with self._lock:
+            self.messages.append(message)
+        return "250 Message accepted for delivery"
+
+    def to(self, address: str) -> list:
+        return [m for m in self.messages if address in m["To"]]
+
+    @staticmethod
+    def text(message) -> str:
+        return message.get_body(preferencelist=("plain",)).get_content()
+
+    @staticmethod
+    def html(message) -> str:
+        return message.get_body(preferencelist=("html",)).get_content()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback (aiosmtpd); Django's SMTP backend delivers to it."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    inbox.controller = controller
+    yield inbox
+    controller.stop()
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def org(db):
+    return OrganisationFactory(name="Interactie", slug="interactie")
+
+
+@pytest.fixture
+def other_org(db):
+    return OrganisationFactory(name="Andere Organisatie", slug="andere")
+
+
+@pytest.fixture
+def officer(org):
+    user = UserFactory(organisation=org, officer=True, username="amber", first_name="Amber")
+    org.default_officer = user
+    org.save()
+    return user
+
+
+@pytest.fixture
+def second_officer(org, officer):
+    return UserFactory(organisation=org, officer=True, username="bram", first_name="Bram")
+
+
+@pytest.fixture
+def staff_member(org):
+    return UserFactory(organisation=org, username="sanne", first_name="Sanne")
+
+
+@pytest.fixture
+def board_member(org):
+    return UserFactory(organisation=org, board=True, username="henk")
+
+
+@pytest.fixture
+def org_admin(org):
+    return UserFactory(organisation=org, admin=True, username="fatima")
+
+
+@pytest.fixture
+def other_officer(other_org):
+    user = UserFactory(organisation=other_org, officer=True, username="olga")
+    other_org.default_officer = user
+    other_org.save()
+    return user
+
+
+@pytest.fixture
+def engagement(org):
+    return EngagementFactory(organisation=org, reference="OPD-2026-001")
+
+
+@pytest.fixture
+def subject(org):
+    return SubjectFactory(organisation=org, name="Facturatie")
+
+
+def make_draft(**overrides) -> ComplaintDraft:
+    values = {
+        "complainant_name": "Marieke Jonker",
+        "complainant_email": "marieke@example.org",
+        "description": "De training begon een uur te laat.",
+        "concerns": (Concern.PERFORMANCE,),
+        "engagement_description": "Training Timemanagement, maart, Amersfoort",
+    }
+    values.update(overrides)
+    return ComplaintDraft(**values)
+
+
+@pytest.fixture
+def draft():
+    return make_draft
+
+
+@pytest.fixture
+def submit(org):
+    """File a complaint through the real service; returns the complaint."""
+
+    def _submit(organisation=None, files=(), **overrides):
+        result = services.complaint_submit(
+            organisation=organisation or org, draft=make_draft(**overrides), files=list(files)
+        )
+        return result.complaint
+
+    return _submit
+
+
+@pytest.fixture
+def at():
+    """Freeze the clock: `with at("2026-03-02 10:00"):` (Amsterdam time)."""
+
+    def _at(moment: str):
+        return clock.frozen(datetime.fromisoformat(moment).replace(tzinfo=clock.AMSTERDAM))
+
+    return _at
+
+
+@pytest.fixture
+def upload():
+    def _upload(name: str, content: bytes):
+        return (name, io.BytesIO(content))
+
+    return _upload
