@@ -58,19 +58,35 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class SmtpServer(Inbox):
+    """A real SMTP server on a loopback port that tests can stop and start again."""
+
+    def __init__(self):
+        super().__init__()
+        self.port = free_port()
+        self._controller = None
+
+    def start(self):
+        self._controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def stop(self):
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+            asyncio.set_event_loop(None)
+
+
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server on loopback (aiosmtpd); Django's SMTP backend delivers to it."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    server = SmtpServer()
+    server.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    inbox.controller = controller
-    yield inbox
-    controller.stop()
-    asyncio.set_event_loop(None)
+    settings.EMAIL_PORT = server.port
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -51,7 +51,9 @@ def _decode(attachments) -> list:
     files, problems = [], []
     for item in attachments:
         try:
-            files.append((item.filename, io.BytesIO(base64.b64decode(item.content_base64, validate=True))))
+            files.append(
+                (item.filename, io.BytesIO(base64.b64decode(item.content_base64, validate=True)))
+            )
         except (binascii.Error, ValueError):
             problems.append(_("“%(name)s” is not valid base64.") % {"name": item.filename[:60]})
     if problems:
@@ -84,7 +86,13 @@ def _api_errors(error: InvalidInput) -> dict:
 
 @api.post(
     "/complaints",
-    response={201: ComplaintCreated, 200: ComplaintCreated, 404: Detail, 422: ValidationErrors, 429: Detail},
+    response={
+        201: ComplaintCreated,
+        200: ComplaintCreated,
+        404: Detail,
+        422: ValidationErrors,
+        429: Detail,
+    },
     summary="File a complaint",
     description=(
         "Files a written complaint (R-1.1) with the same validation as the web form. "
@@ -94,7 +102,9 @@ def _api_errors(error: InvalidInput) -> dict:
     ),
 )
 def create_complaint(
-    request, payload: ComplaintIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key")
+    request,
+    payload: ComplaintIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
 ):
     if is_ratelimited(
         request, group="api.complaints", key="ip", rate=SUBMIT_RATE, method="POST", increment=True
@@ -139,6 +149,8 @@ def form_options(request, slug: str):
         return 404, {"detail": _("Unknown organisation.")}
     return 200, {
         "concerns": [Option(value=c.value, label=str(c.label)) for c in Concern],
-        "staff": [Option(value=str(u.pk), label=u.display_name) for u in staff_members_of(organisation)],
+        "staff": [
+            Option(value=str(u.pk), label=u.display_name) for u in staff_members_of(organisation)
+        ],
         "term_days": organisation.term_days,
     }

@@ -47,7 +47,9 @@ class ComplaintCreated(Schema):
     received_at: datetime
     deadline: date = Field(..., description="Date by which a judgment is given (R-5.5).")
     status: Status
-    free_of_charge: bool = Field(True, description="Handling costs the complainant nothing (R-6.3).")
+    free_of_charge: bool = Field(
+        True, description="Handling costs the complainant nothing (R-6.3)."
+    )
     disputes_body: str = Field(..., description="Body for unresolved complaints (R-4.2).")
 
 

@@ -95,7 +95,9 @@ def complaint_routing_failed(complaint, *, reason: str) -> CaseEvent:
     )
 
 
-def officer_assigned(complaint, *, officer, previous, by, role: ActorRole, reason: str) -> CaseEvent:
+def officer_assigned(
+    complaint, *, officer, previous, by, role: ActorRole, reason: str
+) -> CaseEvent:
     return _record(
         complaint,
         EventType.OFFICER_ASSIGNED,

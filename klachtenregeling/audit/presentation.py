@@ -12,7 +12,9 @@ from .constants import ActorRole, EventType
 ROUTING_REASONS = {
     "registering_officer": gettext_lazy("the officer who registered it"),
     "default_officer": gettext_lazy("the default officer"),
-    "respondent_is_officer": gettext_lazy("the complaint is about an officer, so another officer (R-5.4)"),
+    "respondent_is_officer": gettext_lazy(
+        "the complaint is about an officer, so another officer (R-5.4)"
+    ),
     "first_officer": gettext_lazy("the first available officer"),
     "no_officer_configured": gettext_lazy("no officer is configured"),
     "no_other_officer": gettext_lazy("the complaint is about the only officer (R-5.4)"),

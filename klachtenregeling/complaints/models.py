@@ -59,7 +59,8 @@ class Complaint(models.Model):
     deadline = models.DateField(_("deadline"))
     # A form's one-time token or an API Idempotency-Key: a repeated submit finds
     # the complaint it already made instead of filing a second one.
-    submission_key = models.CharField(max_length=64, null=True, blank=True)
+    # NULL (not "") when absent, so the partial unique constraint ignores it.
+    submission_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -122,11 +123,12 @@ class ComplaintConcern(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["complaint", "concern"], name="concern_unique"),
-            models.CheckConstraint(
-                condition=Q(concern__in=Concern.values), name="concern_valid"
-            ),
+            models.CheckConstraint(condition=Q(concern__in=Concern.values), name="concern_valid"),
         ]
         indexes = [models.Index(fields=["concern"], name="concern_value")]
+
+    def __str__(self) -> str:
+        return self.concern
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
@@ -169,3 +171,6 @@ class ReferenceCounter(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["organisation", "year"], name="counter_unique_year")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last_number}"

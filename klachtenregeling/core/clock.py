@@ -39,7 +39,7 @@ def start_of_day(day: date) -> datetime:
 @contextmanager
 def frozen(at: datetime) -> Iterator[datetime]:
     """Make now() return `at` (aware) inside the block."""
-    global _frozen_at  # noqa: PLW0603
+    global _frozen_at
     if timezone.is_naive(at):
         raise ValueError("frozen() needs an aware datetime")
     previous, _frozen_at = _frozen_at, at

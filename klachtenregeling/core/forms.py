@@ -8,7 +8,11 @@ from .errors import DomainError, InvalidInput
 def apply_domain_error(form: forms.Form, error: DomainError, *, aliases=None) -> None:
     """Show a domain error next to the field it names, else at the top of the form."""
     aliases = aliases or {}
-    items = error.errors.items() if isinstance(error, InvalidInput) else [(error.field, [error.message])]
+    items = (
+        error.errors.items()
+        if isinstance(error, InvalidInput)
+        else [(error.field, [error.message])]
+    )
     for name, messages in items:
         field = aliases.get(name, name)
         for message in messages:

@@ -40,11 +40,12 @@ def _claim(message_id: int) -> OutboxMessage | None:
     claimable = Q(status=DeliveryStatus.PENDING, next_attempt_at__lte=now) | Q(
         status=DeliveryStatus.SENDING, lease_until__lt=now
     )
-    claimed = (
-        OutboxMessage.objects.filter(claimable, pk=message_id)
-        .update(status=DeliveryStatus.SENDING, lease_until=now + LEASE)
+    claimed = OutboxMessage.objects.filter(claimable, pk=message_id).update(
+        status=DeliveryStatus.SENDING, lease_until=now + LEASE
     )
-    return OutboxMessage.objects.select_related("organisation").get(pk=message_id) if claimed else None
+    return (
+        OutboxMessage.objects.select_related("organisation").get(pk=message_id) if claimed else None
+    )
 
 
 def _email(message: OutboxMessage) -> EmailMultiAlternatives:
@@ -68,7 +69,7 @@ def deliver(message_id: int) -> str:
         return "skipped"
     try:
         _email(message).send(fail_silently=False)
-    except Exception as error:  # noqa: BLE001 - any transport error means "try again later"
+    except Exception as error:
         logger.warning("Delivery of outbox message %s failed: %s", message_id, error)
         return _record_failure(message_id, f"{type(error).__name__}: {error}")
     return _record_success(message_id)

@@ -68,7 +68,11 @@ def validate_draft(draft: ComplaintDraft) -> Errors:
     """All content rules for a complaint; an empty dict means valid."""
     errors: Errors = {}
     _check_text(
-        errors, "complainant_name", draft.complainant_name, required=True, max_length=MAX_NAME_LENGTH
+        errors,
+        "complainant_name",
+        draft.complainant_name,
+        required=True,
+        max_length=MAX_NAME_LENGTH,
     )
     _check_text(errors, "complainant_email", draft.complainant_email, required=True, max_length=254)
     if "complainant_email" not in errors:

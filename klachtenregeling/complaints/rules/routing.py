@@ -43,7 +43,9 @@ def choose_officer(
     if default_officer_id in eligible:
         return RoutingDecision(default_officer_id, RoutingReason.DEFAULT_OFFICER)
     about_an_officer = respondent_id is not None and respondent_id in officer_ids
-    reason = RoutingReason.RESPONDENT_IS_OFFICER if about_an_officer else RoutingReason.FIRST_OFFICER
+    reason = (
+        RoutingReason.RESPONDENT_IS_OFFICER if about_an_officer else RoutingReason.FIRST_OFFICER
+    )
     return RoutingDecision(eligible[0], reason)
 
 

@@ -38,7 +38,9 @@ def appoint(request, reference):
     ).first()
     if complaint is None or not policies.can(user, policies.COMPLAINT_APPOINT_OFFICER, complaint):
         raise NotPermitted("not found")
-    candidates = [o for o in officers_of(user.organisation) if policies.can_be_assigned(o, complaint)]
+    candidates = [
+        o for o in officers_of(user.organisation) if policies.can_be_assigned(o, complaint)
+    ]
     form = AssignForm(request.POST, officers=candidates)
     if not form.is_valid():
         messages.error(request, _("Choose an officer who may handle this complaint."))

@@ -31,9 +31,9 @@ def dashboard(request):
     if not request.user.is_officer:
         raise NotPermitted("officers only")
     filters = _filters(request)
-    page = Paginator(selectors.complaint_list_for_officer(request.user, filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.complaint_list_for_officer(request.user, filters), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "filters": filters,
@@ -45,7 +45,9 @@ def dashboard(request):
     params.pop("page", None)
     context["query_string"] = params.urlencode()
     partial = request.headers.get("HX-Request") == "true"
-    template = "complaints/officer/_results.html" if partial else "complaints/officer/dashboard.html"
+    template = (
+        "complaints/officer/_results.html" if partial else "complaints/officer/dashboard.html"
+    )
     return render(request, template, context)
 
 

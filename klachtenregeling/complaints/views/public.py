@@ -23,7 +23,9 @@ RECEIPT_SESSION_KEY = "complaint_receipt"
 @ratelimit(key="ip", rate="20/h", method="POST", block=True)
 def complaint_form(request, org):
     organisation = get_object_or_404(Organisation, slug=org)
-    form = PublicComplaintForm(request.POST or None, request.FILES or None, organisation=organisation)
+    form = PublicComplaintForm(
+        request.POST or None, request.FILES or None, organisation=organisation
+    )
     if request.method == "POST" and form.is_valid():
         try:
             result = services.complaint_submit(

@@ -19,7 +19,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("officers", "default", "respondent", "preferred", "officer", "reason"), CASES)
+@pytest.mark.parametrize(
+    ("officers", "default", "respondent", "preferred", "officer", "reason"), CASES
+)
 def test_r5_1_r5_4_choose_officer(officers, default, respondent, preferred, officer, reason):
     decision = choose_officer(
         officer_ids=officers,
@@ -34,7 +36,10 @@ def test_r5_4_complaint_about_officer_never_goes_to_that_officer():
     for officers in ([AMBER], [AMBER, BRAM], [BRAM, AMBER], [AMBER, BRAM, CHRIS]):
         for default in [None, *officers]:
             decision = choose_officer(
-                officer_ids=officers, default_officer_id=default, respondent_id=AMBER, preferred_id=AMBER
+                officer_ids=officers,
+                default_officer_id=default,
+                respondent_id=AMBER,
+                preferred_id=AMBER,
             )
             assert decision.officer_id != AMBER
 

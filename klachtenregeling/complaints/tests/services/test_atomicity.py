@@ -35,7 +35,7 @@ def test_a_failed_file_write_leaves_no_complaint(settings, tmp_path, submit, off
             "OPTIONS": {"location": blocker / "private"},
         },
     }
-    with pytest.raises(OSError):  # noqa: PT011 - the real error of the file system
+    with pytest.raises(OSError):
         submit(files=[upload("factuur.pdf", samples.pdf())])
     assert_nothing_stored()
 

@@ -81,7 +81,11 @@ def test_r5_1_complaint_is_routed_to_the_default_officer(submit, officer, second
     complaint = submit()
     assert complaint.assigned_officer == officer
     routed = complaint.events.get(type=EventType.ROUTED)
-    assert routed.data == {"officer_id": officer.pk, "officer": officer.display_name, "reason": "default_officer"}
+    assert routed.data == {
+        "officer_id": officer.pk,
+        "officer": officer.display_name,
+        "reason": "default_officer",
+    }
 
 
 def test_r5_1_without_default_the_first_officer_handles_it(org, submit, officer, second_officer):
@@ -96,7 +100,9 @@ def test_r5_4_complaint_about_officer_goes_to_other_officer(submit, officer, sec
     assert complaint.events.get(type=EventType.ROUTED).data["reason"] == "respondent_is_officer"
     # The officer complained about can neither see nor find it.
     assert not policies.can(officer, policies.COMPLAINT_VIEW, complaint)
-    assert complaint not in selectors.complaint_list_for_officer(officer, selectors.DashboardFilter())
+    assert complaint not in selectors.complaint_list_for_officer(
+        officer, selectors.DashboardFilter()
+    )
     assert complaint in selectors.complaint_list_for_officer(
         second_officer, selectors.DashboardFilter()
     )
@@ -137,7 +143,9 @@ def test_r5_5_deadline_is_set_at_registration(org, submit, officer, at):
     assert (data["deadline"], data["term_days"]) == ("2026-03-30", 28)
 
 
-def test_references_count_per_organisation_and_year(org, other_org, submit, officer, other_officer, at):
+def test_references_count_per_organisation_and_year(
+    org, other_org, submit, officer, other_officer, at
+):
     with at("2026-12-31 23:00"):
         first, second = submit(), submit()
         elsewhere = submit(organisation=other_org)

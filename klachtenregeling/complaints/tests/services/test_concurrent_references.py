@@ -27,7 +27,7 @@ def test_concurrent_submissions_get_unique_references(draft):
             start.wait()
             for _ in range(PER_THREAD):
                 services.complaint_submit(organisation=organisation, draft=draft())
-        except BaseException as error:  # noqa: BLE001 - reported below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()

@@ -76,7 +76,9 @@ class Command(BaseCommand):
             users[username] = user
         organisation.default_officer = users["amber"]
         organisation.save(update_fields=["default_officer"])
-        Subject.objects.bulk_create(Subject(organisation=organisation, name=n) for n in data.SUBJECTS)
+        Subject.objects.bulk_create(
+            Subject(organisation=organisation, name=n) for n in data.SUBJECTS
+        )
         clients = [
             Client.objects.create(organisation=organisation, name=name, email=email)
             for name, email in data.CLIENTS

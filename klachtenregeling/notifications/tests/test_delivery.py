@@ -1,0 +1,111 @@
+"""Outgoing mail through the outbox and the real worker, to a real SMTP server on loopback."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+
+from klachtenregeling.audit.constants import EventType
+from klachtenregeling.core import clock
+from klachtenregeling.notifications import delivery
+from klachtenregeling.notifications.constants import MessageKind
+from klachtenregeling.notifications.models import DeliveryStatus, OutboxMessage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_worker():
+    """What `manage.py db_worker` does in production, until the queue is empty."""
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+
+
+def test_r4_2_r6_3_acknowledgement_states_deadline_free_of_charge_and_disputes_body(
+    smtp_server, submit, officer
+):
+    complaint = submit(language="en")
+    run_worker()
+    [mail] = smtp_server.to(complaint.complainant_email)
+    text = smtp_server.text(mail)
+    assert mail["Subject"] == f"Acknowledgement of your complaint {complaint.reference}"
+    assert complaint.reference in text
+    assert complaint.deadline.strftime("%-d %B %Y") in text  # R-5.5: judgment by this date
+    assert "free of charge" in text  # R-6.3
+    assert "De Geschillencommissie, Postbus 90600, 2509 LP Den Haag" in text  # R-4.2
+    assert "https://www.degeschillencommissie.nl" in smtp_server.html(mail)
+    assert mail["Reply-To"] == complaint.organisation.contact_email
+    assert "€" not in text  # R-6.3: no fee anywhere
+
+
+def test_r4_2_disputes_body_comes_from_the_organisation_settings(smtp_server, org, submit, officer):
+    org.disputes_body_name = "Stichting Geschillencommissies voor Consumentenzaken"
+    org.disputes_body_address = "Bordewijklaan 46, 2591 XR Den Haag"
+    org.save()
+    complaint = submit(language="en")
+    run_worker()
+    text = smtp_server.text(smtp_server.to(complaint.complainant_email)[0])
+    assert "Stichting Geschillencommissies voor Consumentenzaken, Bordewijklaan 46" in text
+
+
+def test_officer_notice_names_only_the_reference(smtp_server, submit, officer):
+    complaint = submit(description="Zeer vertrouwelijk verhaal over de trainer.")
+    run_worker()
+    [notice] = smtp_server.to(officer.email)
+    assert complaint.reference in notice["Subject"]
+    assert complaint.complainant_name not in notice["Subject"]
+    assert "vertrouwelijk verhaal" not in smtp_server.text(notice)
+    assert f"/werk/klachten/{complaint.reference}/" in smtp_server.text(notice)
+
+
+def test_delivered_messages_are_recorded_in_the_dossier(smtp_server, submit, officer):
+    complaint = submit()
+    run_worker()
+    assert set(complaint.messages.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+    sent = complaint.events.filter(type=EventType.MESSAGE_SENT)
+    assert sorted(e.data["kind"] for e in sent) == [
+        MessageKind.ACKNOWLEDGEMENT,
+        MessageKind.NEW_COMPLAINT,
+    ]
+    assert len(smtp_server.messages) == 2
+
+
+def test_smtp_down_complaint_is_kept_and_message_retried_later(smtp_server, submit, officer):
+    smtp_server.stop()
+    complaint = submit()
+    run_worker()
+    message = complaint.messages.get(kind=MessageKind.ACKNOWLEDGEMENT)
+    assert message.status == DeliveryStatus.PENDING
+    assert message.attempts == 1
+    assert "Connection refused" in message.last_error or "Errno" in message.last_error
+    assert message.next_attempt_at > clock.now()
+
+    smtp_server.start()
+    with clock.frozen(message.next_attempt_at + timedelta(seconds=1)):
+        assert delivery.deliver_due() == 2
+        assert delivery.deliver_due() == 0  # nothing is sent twice
+    assert len(smtp_server.to(complaint.complainant_email)) == 1
+
+
+def test_message_fails_for_good_after_the_last_attempt(smtp_server, submit, officer):
+    smtp_server.stop()
+    complaint = submit()
+    message = complaint.messages.get(kind=MessageKind.ACKNOWLEDGEMENT)
+    moment = clock.now()
+    for _ in range(delivery.MAX_ATTEMPTS):
+        with clock.frozen(moment):
+            delivery.deliver(message.pk)
+        message.refresh_from_db()
+        moment = message.next_attempt_at + timedelta(seconds=1)
+    assert message.status == DeliveryStatus.FAILED
+    assert message.attempts == delivery.MAX_ATTEMPTS
+    failed = complaint.events.get(type=EventType.MESSAGE_FAILED)
+    assert failed.data["message_id"] == message.pk
+
+
+def test_a_claimed_message_is_not_sent_twice(smtp_server, submit, officer):
+    complaint = submit()
+    message = complaint.messages.get(kind=MessageKind.ACKNOWLEDGEMENT)
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status=DeliveryStatus.SENDING, lease_until=clock.now() + timedelta(minutes=5)
+    )
+    assert delivery.deliver(message.pk) == "skipped"
+    assert smtp_server.to(complaint.complainant_email) == []

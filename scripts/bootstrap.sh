@@ -1,0 +1,47 @@
+# Sourced by run.sh and test.sh: find or install uv, system libraries, then the locked packages.
+# Sets UV and PY (the project's Python).
+
+ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+cd "$ROOT"
+
+if command -v uv >/dev/null 2>&1; then
+  UV=$(command -v uv)
+elif [ -x "$ROOT/.tools/bin/uv" ]; then
+  UV="$ROOT/.tools/bin/uv"
+else
+  echo "==> uv not found: installing it into .tools/ (from PyPI)"
+  if python3 -m venv "$ROOT/.tools" >/dev/null 2>&1; then
+    "$ROOT/.tools/bin/pip" install --quiet uv
+    UV="$ROOT/.tools/bin/uv"
+  else
+    python3 -m pip install --quiet --user uv
+    UV="$(python3 -m site --user-base)/bin/uv"
+  fi
+fi
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y --no-install-recommends "$@" >/dev/null 2>&1 ||
+    { as_root apt-get update -qq >/dev/null && as_root apt-get install -y --no-install-recommends "$@" >/dev/null; }
+}
+
+# python-magic sniffs uploads with libmagic; WeasyPrint (later) needs pango.
+if ! ldconfig -p 2>/dev/null | grep -q 'libmagic\.so\.1'; then
+  echo "==> installing libmagic1"
+  apt_install libmagic1
+fi
+
+"$UV" sync --frozen --quiet
+PY="$ROOT/.venv/bin/python"
+export UV PY
+
+# Translations are compiled here, not committed (the .po file is the source).
+if ! command -v msgfmt >/dev/null 2>&1; then
+  echo "==> installing gettext"
+  apt_install gettext
+fi
+for po in "$ROOT"/locale/*/LC_MESSAGES/django.po; do
+  [ -f "$po" ] && msgfmt --check -o "${po%.po}.mo" "$po"
+done

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The embedded installation: SQLite (WAL) in var/, demo organisation, background worker,
+# web server on http://127.0.0.1:8000 (HOST/PORT to change). Ctrl-C stops both.
+set -euo pipefail
+source "$(dirname "$0")/bootstrap.sh"
+
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-config.settings.local}
+HOST=${HOST:-127.0.0.1}
+PORT=${PORT:-8000}
+export SITE_URL=${SITE_URL:-http://$HOST:$PORT}
+
+"$PY" manage.py migrate --noinput -v0
+"$PY" manage.py collectstatic --noinput -v0
+"$PY" manage.py demo_seed
+
+"$PY" manage.py db_worker --interval 2 &
+worker=$!
+trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+
+echo "==> Serving on $SITE_URL (log in at $SITE_URL/inloggen/; mails are written to var/mail/)"
+# One process with threads: the rate limiter's in-process cache is then shared by
+# every request. With several processes, set REDIS_URL.
+"$ROOT/.venv/bin/gunicorn" config.wsgi -b "$HOST:$PORT" --workers 1 --threads 8 \
+  --access-logfile - --error-logfile -

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: lint, migrations check, then every test on SQLite
+# and again on PostgreSQL (installed/started when needed). Extra arguments go to pytest.
+set -euo pipefail
+source "$(dirname "$0")/bootstrap.sh"
+start=$(date +%s)
+
+echo "==> ruff"
+"$ROOT/.venv/bin/ruff" check .
+"$ROOT/.venv/bin/ruff" format --check .
+if [ "${1:-}" = "--lint-only" ]; then exit 0; fi
+
+echo "==> migrations are committed"
+DJANGO_SETTINGS_MODULE=config.settings.test "$PY" manage.py makemigrations --check --dry-run -v0
+
+echo "==> translations are compiled"
+"$PY" scripts/check_translations.py
+
+bash scripts/ensure_chromium.sh
+
+echo "==> tests on SQLite"
+env -u DATABASE_URL "$PY" -m pytest -q "$@"
+
+echo "==> tests on PostgreSQL"
+DATABASE_URL=$(bash scripts/ensure_postgres.sh) "$PY" -m pytest -q "$@"
+
+echo "==> all green in $(( $(date +%s) - start )) s"
