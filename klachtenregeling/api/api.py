@@ -7,7 +7,7 @@ import io
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
-from ninja import Header, NinjaAPI
+from ninja import Header, NinjaAPI, Status
 from ninja.errors import ValidationError as NinjaValidationError
 
 from klachtenregeling.accounts.selectors import staff_members_of
@@ -109,14 +109,14 @@ def create_complaint(
     if is_ratelimited(
         request, group="api.complaints", key="ip", rate=SUBMIT_RATE, method="POST", increment=True
     ):
-        return 429, {"detail": _("Too many requests. Try again later.")}
+        return Status(429, {"detail": _("Too many requests. Try again later.")})
     organisation = Organisation.objects.filter(slug=payload.organisation).first()
     if organisation is None:
-        return 404, {"detail": _("Unknown organisation.")}
+        return Status(404, {"detail": _("Unknown organisation.")})
     if idempotency_key is not None and not (1 <= len(idempotency_key) <= 60):
-        return 422, {"errors": {"Idempotency-Key": [_("Use 1 to 60 characters.")]}}
-    try:
-        with translation.override(payload.language):
+        return Status(422, {"errors": {"Idempotency-Key": [_("Use 1 to 60 characters.")]}})
+    with translation.override(payload.language):
+        try:
             result = services.complaint_submit(
                 organisation=organisation,
                 draft=_draft(payload),
@@ -124,8 +124,8 @@ def create_complaint(
                 channel=Channel.API,
                 submission_key=f"api:{idempotency_key}" if idempotency_key else None,
             )
-    except InvalidInput as error:
-        return 422, {"errors": _api_errors(error)}
+        except InvalidInput as error:
+            return Status(422, {"errors": _api_errors(error)})
     complaint = result.complaint
     body = {
         "reference": complaint.reference,
@@ -135,7 +135,7 @@ def create_complaint(
         "free_of_charge": True,
         "disputes_body": organisation.disputes_body_name,
     }
-    return (201 if result.created else 200), body
+    return Status(201 if result.created else 200, body)
 
 
 @api.get(
@@ -146,11 +146,15 @@ def create_complaint(
 def form_options(request, slug: str):
     organisation = Organisation.objects.filter(slug=slug).first()
     if organisation is None:
-        return 404, {"detail": _("Unknown organisation.")}
-    return 200, {
-        "concerns": [Option(value=c.value, label=str(c.label)) for c in Concern],
-        "staff": [
-            Option(value=str(u.pk), label=u.display_name) for u in staff_members_of(organisation)
-        ],
-        "term_days": organisation.term_days,
-    }
+        return Status(404, {"detail": _("Unknown organisation.")})
+    return Status(
+        200,
+        {
+            "concerns": [Option(value=c.value, label=str(c.label)) for c in Concern],
+            "staff": [
+                Option(value=str(u.pk), label=u.display_name)
+                for u in staff_members_of(organisation)
+            ],
+            "term_days": organisation.term_days,
+        },
+    )

@@ -6,6 +6,7 @@ registered here at all (R-6.1).
 """
 
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,6 +27,7 @@ class OrganisationScopedAdmin(admin.ModelAdmin):
     """Shows and edits only rows of the admin's own organisation."""
 
     organisation_field = "organisation"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def _scoped(self, request) -> bool:
         return not request.user.is_superuser
@@ -62,7 +64,6 @@ class OrganisationScopedAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         model = db_field.related_model
         if self._scoped(request) and hasattr(model, "organisation"):
-            kwargs["queryset"] = model._default_manager.filter(
-                organisation_id=request.user.organisation_id
-            )
+            queryset = kwargs.get("queryset", model._default_manager.all())
+            kwargs["queryset"] = queryset.filter(organisation_id=request.user.organisation_id)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
