@@ -12,7 +12,7 @@ from klachtenregeling.engagements.models import Engagement
 from klachtenregeling.organisations.models import Subject
 
 from .constants import MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, REGISTERED_CHANNELS, Concern
-from .rules.intake import ComplaintDraft
+from .rules.intake import ComplaintDraft, validate_draft, validate_received_on
 from .uploads import ALLOWED_EXTENSIONS, max_size_label
 
 REPRESENTATION_CHOICES = [
@@ -95,17 +95,29 @@ class ComplaintContentForm(forms.Form):
     def draft_fields(self) -> dict:
         data = self.cleaned_data
         return {
-            "complainant_name": data["complainant_name"],
-            "complainant_email": data["complainant_email"],
-            "complainant_phone": data["complainant_phone"],
-            "is_representative": data["representation"] == "representative",
-            "on_behalf_of": data["on_behalf_of"],
-            "engagement_description": data["engagement_description"],
-            "concerns": tuple(data["concerns"]),
-            "respondent_id": data["respondent_id"],
-            "description": data["description"],
-            "desired_outcome": data["desired_outcome"],
+            "complainant_name": data.get("complainant_name", ""),
+            "complainant_email": data.get("complainant_email", ""),
+            "complainant_phone": data.get("complainant_phone", ""),
+            "is_representative": data.get("representation") == "representative",
+            "on_behalf_of": data.get("on_behalf_of", ""),
+            "engagement_description": data.get("engagement_description", ""),
+            "concerns": tuple(data.get("concerns") or ()),
+            "respondent_id": data.get("respondent_id"),
+            "description": data.get("description", ""),
+            "desired_outcome": data.get("desired_outcome", ""),
         }
+
+    def clean(self):
+        """Ask the domain's rules now, so that every error shows at once (the service asks again)."""
+        cleaned = super().clean()
+        self.add_rule_errors(validate_draft(self.to_draft()))
+        return cleaned
+
+    def add_rule_errors(self, errors: dict) -> None:
+        for name, messages in errors.items():
+            if name in self.fields and name not in self.errors:
+                for message in messages:
+                    self.add_error(name, message)
 
     def uploads(self) -> list:
         return [(f.name, f) for f in self.cleaned_data.get("attachments") or []]
@@ -141,10 +153,10 @@ class PublicComplaintForm(ComplaintContentForm):
         kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
         super().__init__(*args, **kwargs)
 
-    def to_draft(self, *, language: str) -> ComplaintDraft:
+    def to_draft(self, *, language: str = "nl") -> ComplaintDraft:
         return ComplaintDraft(
             **self.draft_fields(),
-            engagement_reference=self.cleaned_data["engagement_reference"],
+            engagement_reference=self.cleaned_data.get("engagement_reference", ""),
             language=language,
         )
 
@@ -201,10 +213,16 @@ class RegistrationForm(ComplaintContentForm):
     def to_draft(self) -> ComplaintDraft:
         return ComplaintDraft(
             **self.draft_fields(),
-            engagement_id=self.cleaned_data["engagement_id"],
-            subject_ids=tuple(self.cleaned_data["subject_ids"]),
-            language=self.cleaned_data["language"],
+            engagement_id=self.cleaned_data.get("engagement_id"),
+            subject_ids=tuple(self.cleaned_data.get("subject_ids") or ()),
+            language=self.cleaned_data.get("language", "nl"),
         )
+
+    def clean(self):
+        cleaned = super().clean()
+        if "received_on" in cleaned:
+            self.add_rule_errors(validate_received_on(cleaned["received_on"], clock.today()))
+        return cleaned
 
     def original_upload(self):
         original = self.cleaned_data.get("original")

@@ -1,0 +1,117 @@
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from klachtenregeling.complaints import services
+from klachtenregeling.core import clock
+from tests.factories import SubjectFactory
+
+URL = reverse("complaints:dashboard")
+
+
+def references(response) -> list[str]:
+    return [c.reference for c in response.context["page"].object_list]
+
+
+def test_officer_sees_only_their_own_complaints(client, officer, second_officer, submit):
+    mine = submit()
+    theirs = submit(respondent_id=officer.pk)  # R-5.4: goes to the second officer
+    client.force_login(officer)
+    response = client.get(URL)
+    assert references(response) == [mine.reference]
+    assert theirs.reference.encode() not in response.content
+
+
+def test_r7_1_most_urgent_first_and_overdue_highlighted(client, officer, submit, at):
+    with at("2026-01-05 10:00"):
+        old = submit()
+    with at("2026-02-10 10:00"):
+        recent = submit()
+    client.force_login(officer)
+    with at("2026-02-12 09:00"):
+        response = client.get(URL)
+    assert references(response) == [old.reference, recent.reference]
+    assert response.context["counts"] == {"open": 2, "overdue": 1, "received": 2}
+    row = response.content.decode().split(old.reference)[0].rsplit("<tr", 1)[1]
+    assert 'class="overdue"' in row
+    with at("2026-02-12 09:00"):
+        overdue = client.get(URL, {"overdue": "1"})
+    assert references(overdue) == [old.reference]
+
+
+def test_filter_by_status_and_subject(client, org, officer, submit):
+    subject = SubjectFactory(organisation=org, name="Facturatie")
+    invoiced, started = submit(), submit()
+    services.complaint_set_subjects(complaint=invoiced, subject_ids=[subject.pk], by=officer)
+    services.complaint_start_handling(complaint=started, by=officer)
+    client.force_login(officer)
+    assert references(client.get(URL, {"subject": subject.pk})) == [invoiced.reference]
+    assert references(client.get(URL, {"status": "in_handling"})) == [started.reference]
+    assert references(client.get(URL, {"status": "received", "subject": subject.pk})) == [
+        invoiced.reference
+    ]
+
+
+def test_search_in_text_name_and_reference(client, officer, submit):
+    annulering = submit(description="Annuleringskosten zijn onterecht gerekend.")
+    other = submit(complainant_name="Pieter Post", description="De zaal was te klein.")
+    client.force_login(officer)
+    assert references(client.get(URL, {"q": other.reference.lower()})) == [other.reference]
+    assert references(client.get(URL, {"q": "Post"})) == [other.reference]
+    found = references(client.get(URL, {"q": "annuleringskosten"}))
+    assert found == [annulering.reference]
+
+
+def test_pagination_25_per_page(client, officer, submit):
+    for _ in range(27):
+        submit()
+    client.force_login(officer)
+    first = client.get(URL)
+    second = client.get(URL, {"page": 2})
+    assert len(references(first)) == 25
+    assert len(references(second)) == 2
+    assert not set(references(first)) & set(references(second))
+    assert b'rel="next"' in first.content
+
+
+def test_htmx_request_gets_only_the_results(client, officer, submit):
+    submit()
+    client.force_login(officer)
+    response = client.get(URL, HTTP_HX_REQUEST="true")
+    assert b"<table" in response.content
+    assert b"<html" not in response.content
+
+
+@pytest.mark.parametrize("role", ["staff_member", "board_member", "org_admin"])
+def test_dashboard_is_for_officers_only(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(URL).status_code == 404
+
+
+def test_anonymous_is_sent_to_log_in(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_counts_never_cross_organisations(client, officer, other_org, other_officer, submit):
+    submit()
+    submit(organisation=other_org)
+    submit(organisation=other_org)
+    client.force_login(other_officer)
+    response = client.get(URL)
+    assert response.context["counts"]["open"] == 2
+    client.force_login(officer)
+    assert client.get(URL).context["counts"]["open"] == 1
+
+
+def test_days_left_shown(client, officer, submit, at):
+    with at("2026-03-02 10:00"):
+        submit()
+    client.force_login(officer)
+    with at("2026-03-25 10:00"):
+        response = client.get(URL)
+    cells = response.content.decode()
+    assert "<td>5</td>" in cells
+    assert clock.today() + timedelta(days=1)  # the clock is back to real time after the block
