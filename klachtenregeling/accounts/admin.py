@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from klachtenregeling.complaints.selectors import open_complaints_handled_by
 from klachtenregeling.core.admin_site import OrganisationScopedAdmin, beheer_site
@@ -22,9 +23,12 @@ class RolesCheckMixin:
             open_count = open_complaints_handled_by(user).count() if losing else 0
             if open_count:
                 raise forms.ValidationError(
-                    _(
-                        "%(name)s still handles %(n)d open complaint(s). Hand them over to "
-                        "another officer before removing the officer role or deactivating."
+                    ngettext(
+                        "%(name)s still handles %(n)d open complaint. Hand it over to another "
+                        "officer before removing the officer role or deactivating this user.",
+                        "%(name)s still handles %(n)d open complaints. Hand them over to another "
+                        "officer before removing the officer role or deactivating this user.",
+                        open_count,
                     )
                     % {"name": user.display_name, "n": open_count}
                 )

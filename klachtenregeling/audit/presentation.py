@@ -29,14 +29,21 @@ def _channel(value: str) -> str:
     return str(Channel(value).label) if value in Channel.values else value
 
 
+RECIPIENTS = {
+    ActorRole.COMPLAINANT: gettext_lazy("%(kind)s, to the complainant"),
+    ActorRole.OFFICER: gettext_lazy("%(kind)s, to the officer"),
+    ActorRole.RESPONDENT: gettext_lazy("%(kind)s, to the person complained about"),
+    ActorRole.ADMIN: gettext_lazy("%(kind)s, to the administrator"),
+}
+
+
 def _message(data: dict) -> str:
     from klachtenregeling.notifications.constants import MessageKind
 
     kind = data.get("kind", "")
     kind_label = str(MessageKind(kind).label) if kind in MessageKind.values else kind
-    role = data.get("recipient_role", "")
-    role_label = str(ActorRole(role).label) if role in ActorRole.values else role
-    return _("%(kind)s to the %(role)s") % {"kind": kind_label, "role": role_label}
+    template = RECIPIENTS.get(data.get("recipient_role"), gettext_lazy("%(kind)s"))
+    return str(template) % {"kind": kind_label}
 
 
 def _reason(data: dict) -> str:
@@ -48,7 +55,7 @@ def describe(event) -> str:
     d = event.data
     match event.type:
         case EventType.SUBMITTED:
-            return _("Complaint submitted through the %(channel)s") % {
+            return _("Complaint submitted (%(channel)s)") % {
                 "channel": _channel(d.get("channel", ""))
             }
         case EventType.REGISTERED:

@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts.selectors import staff_members_of
@@ -22,8 +23,9 @@ REPRESENTATION_CHOICES = [
 
 
 def _attachments_help() -> str:
-    return _("At most 5 files of %(max)s each: PDF, PNG, JPEG, DOCX, TXT or EML.") % {
-        "max": max_size_label()
+    return _("At most %(n)d files of %(max)s each: PDF, PNG, JPEG, DOCX, TXT or EML.") % {
+        "n": settings.MAX_ATTACHMENTS_PER_UPLOAD,
+        "max": max_size_label(),
     }
 
 
@@ -45,7 +47,7 @@ class ComplaintContentForm(forms.Form):
         label=_("On behalf of (name of the client)"),
         max_length=200,
         required=False,
-        help_text=_("Only when you complain on behalf of a client (R-1.3)."),
+        help_text=_("Only when you complain on behalf of a client."),
     )
     engagement_description = forms.CharField(
         label=_("Describe the engagement"),
@@ -165,7 +167,7 @@ class RegistrationForm(ComplaintContentForm):
     """An officer registers a complaint received by letter or e-mail (R-1.1)."""
 
     channel = forms.ChoiceField(
-        label=_("Received by"),
+        label=_("Received via"),
         choices=[(c.value, c.label) for c in REGISTERED_CHANNELS],
         widget=forms.RadioSelect,
     )

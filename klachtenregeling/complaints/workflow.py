@@ -22,6 +22,6 @@ def can_transition(current: str, target: str) -> bool:
 def require_transition(current: str, target: str) -> None:
     if not can_transition(current, target):
         raise TransitionRefused(
-            _("A complaint that is %(current)s cannot become %(target)s.")
+            _("A complaint with status “%(current)s” cannot go to status “%(target)s”.")
             % {"current": Status(current).label, "target": Status(target).label}
         )

@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 
 from klachtenregeling.audit.models import CaseEvent
 from klachtenregeling.complaints.models import Attachment, Complaint, ReferenceCounter
+from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.notifications import messages
 from klachtenregeling.notifications.models import OutboxMessage
 from tests import samples
@@ -55,7 +56,7 @@ def test_a_failed_complaint_leaves_no_file(monkeypatch, submit, officer, upload)
 
 def test_invalid_file_leaves_nothing(submit, officer, upload):
     before = stored_files()
-    with pytest.raises(Exception, match="PDF, PNG"):
+    with pytest.raises(InvalidInput, match="page.html"):
         submit(files=[upload("ok.pdf", samples.pdf()), upload("page.html", samples.html())])
     assert_nothing_stored()
     assert stored_files() == before

@@ -1,0 +1,109 @@
+"""Browser fixtures: Debian's Chromium driven by Playwright's sync API against `live_server`.
+
+`playwright install` cannot download browsers on these machines; scripts/ensure_chromium.sh
+installs /usr/bin/chromium (scripts/test.sh runs it before the suite).
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+# Sync Playwright keeps an event loop running in the test's thread; Django's ORM calls made
+# from the test (factories, assertions on the database) would otherwise be refused.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "e2e"
+TIMEOUT_MS = 5_000
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/ensure_chromium.sh` first.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+class BrowserProblems:
+    """JavaScript dialogs (alert/confirm/prompt) and uncaught errors seen by the pages of a test."""
+
+    def __init__(self):
+        self.dialogs: list[str] = []
+        self.page_errors: list[str] = []
+
+    def on_dialog(self, dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def on_page_error(self, error) -> None:
+        self.page_errors.append(str(error))
+
+
+@pytest.fixture
+def browser_problems():
+    problems = BrowserProblems()
+    yield problems
+    # A script the application did not write ran (e.g. injected via a complaint's text),
+    # or the application's own JavaScript failed: the test fails even if it asserted nothing.
+    if problems.dialogs or problems.page_errors:
+        pytest.fail(
+            f"dialogs: {problems.dialogs!r}; uncaught page errors: {problems.page_errors!r}"
+        )
+
+
+@pytest.fixture
+def new_page(browser, browser_problems):
+    """Open a page in a fresh browser context (own cookies: a separate person), Dutch by default."""
+    contexts = []
+
+    def _new_page():
+        context = browser.new_context(
+            locale="nl-NL",
+            timezone_id="Europe/Amsterdam",
+            accept_downloads=True,
+            viewport={"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("dialog", browser_problems.on_dialog)
+        page.on("pageerror", browser_problems.on_page_error)
+        return page
+
+    yield _new_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.fixture
+def screenshot():
+    """Save a full-page screenshot of a step: screenshot(page, "01-complaint-form")."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def _screenshot(page, name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return _screenshot
