@@ -56,7 +56,7 @@ def test_a_failed_complaint_leaves_no_file(monkeypatch, submit, officer, upload)
 
 def test_invalid_file_leaves_nothing(submit, officer, upload):
     before = stored_files()
-    with pytest.raises(InvalidInput, match="page.html"):
+    with pytest.raises(InvalidInput, match=r"page\.html"):
         submit(files=[upload("ok.pdf", samples.pdf()), upload("page.html", samples.html())])
     assert_nothing_stored()
     assert stored_files() == before
