@@ -145,3 +145,14 @@ def test_openapi_document_describes_the_api(client, path):
     if path == "/api/v1/complaints":
         operation = document["paths"][path]["post"]
         assert {"201", "422", "429"} <= set(operation["responses"])
+
+
+def test_path_traversal_file_name_is_refused(client, org, officer):
+    evil = {
+        "filename": "../../etc/passwd",
+        "content_base64": base64.b64encode(samples.txt()).decode(),
+    }
+    response = post(client, body(attachments=[evil]))
+    assert response.status_code == 422
+    assert "attachments" in response.json()["errors"]
+    assert Complaint.objects.count() == 0
