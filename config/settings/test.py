@@ -28,3 +28,5 @@ EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = 1  # each test that sends mail points this at its own aiosmtpd server
 EMAIL_TIMEOUT = 5
 SITE_URL = "http://testserver"
+# Threads (live server, concurrency tests) must not keep connections open past a test.
+DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import sync_playwright
 
 # Sync Playwright keeps an event loop running in the test's thread; Django's ORM calls made
@@ -38,6 +39,9 @@ def browser():
         )
         yield browser
         browser.close()
+        # While Playwright's event loop runs in this thread, asgiref hands Django a separate
+        # set of connections; close them here, or PostgreSQL refuses to drop the test DB.
+        connections.close_all()
 
 
 class BrowserProblems:
