@@ -50,3 +50,5 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "klachten@localhost")
 
 MAX_ATTACHMENT_MB = _int("MAX_ATTACHMENT_MB", 10)
 CACHE_URL = os.environ.get("REDIS_URL", "")
+# Number of reverse proxies in front of the app that append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = _int("TRUSTED_PROXY_COUNT", 0)

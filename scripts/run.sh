@@ -15,10 +15,14 @@ export SITE_URL=${SITE_URL:-http://$HOST:$PORT}
 
 "$PY" manage.py db_worker --interval 2 &
 worker=$!
-trap 'kill "$worker" 2>/dev/null || true' EXIT INT TERM
+"$PY" manage.py scheduler &
+scheduler=$!
+trap 'kill "$worker" "$scheduler" 2>/dev/null || true' EXIT INT TERM
 
 echo "==> Serving on $SITE_URL (log in at $SITE_URL/inloggen/; mails are written to var/mail/)"
 # One process with threads: the rate limiter's in-process cache is then shared by
-# every request. With several processes, set REDIS_URL.
+# every request. With several processes, set REDIS_URL. The access log leaves out
+# query strings (%(U)s), so searched names stay out of the log.
 "$ROOT/.venv/bin/gunicorn" config.wsgi -b "$HOST:$PORT" --workers 1 --threads 8 \
-  --access-logfile - --error-logfile -
+  --access-logfile - --error-logfile - \
+  --access-logformat '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'

@@ -143,6 +143,11 @@ MAX_ATTACHMENTS_PER_UPLOAD = 5
 # The API takes attachments base64-encoded in JSON: one 10 MB file fits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "klachtenregeling.core.upload_handlers.BoundedTemporaryFileUploadHandler",
+]
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
@@ -162,7 +167,8 @@ else:
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 RATELIMIT_VIEW = "klachtenregeling.website.views.rate_limited"
-RATELIMIT_IP_META_KEY = "REMOTE_ADDR"
+RATELIMIT_IP_META_KEY = "klachtenregeling.core.client_ip.client_ip"
+TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT
 
 TASKS = {
     "default": {

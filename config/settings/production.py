@@ -12,6 +12,10 @@ if env.DEBUG:
     raise ImproperlyConfigured("DEBUG must be off in production.")
 if not env.DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL must point at the PostgreSQL database.")
+if not env.CACHE_URL:
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set: rate limits need a cache shared by processes."
+    )
 
 DEBUG = False
 SESSION_COOKIE_SECURE = True

@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -13,11 +14,32 @@ ROLE_FIELDS = ["is_officer", "is_employee", "is_board", "is_org_admin"]
 
 
 class RolesCheckMixin:
-    """An officer with open complaints keeps the role until they are handed over (R-5.1)."""
+    """Role changes that would break a rule are refused with a message.
+
+    - An officer with open complaints keeps the role until they are handed over (R-5.1).
+    - An officer needs an e-mail address: new complaints are announced by e-mail.
+    - An organisation's admin sees no complaint content (R-6.1), so cannot make
+      themselves an officer; another admin or the platform administrator can.
+    """
+
+    acting_user = None  # set by UserAdmin.get_form
 
     def clean(self):
         cleaned = super().clean()
         user = self.instance
+        if cleaned.get("is_officer") and not cleaned.get("email", user.email):
+            self.add_error("email", _("A complaints officer needs an e-mail address."))
+        acting = self.acting_user
+        if (
+            acting is not None
+            and not acting.is_superuser
+            and user.pk == acting.pk
+            and cleaned.get("is_officer")
+            and not user.is_officer
+        ):
+            raise forms.ValidationError(
+                _("You cannot make yourself a complaints officer. Ask another administrator.")
+            )
         if user.pk and user.is_officer:
             losing = not cleaned.get("is_officer", True) or not cleaned.get("is_active", True)
             open_count = open_complaints_handled_by(user).count() if losing else 0
@@ -88,6 +110,18 @@ class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
 
     def get_exclude(self, request, obj=None):
         return None
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.acting_user = request.user
+        return form
+
+    def user_change_password(self, request, id, form_url=""):
+        """Only the user themselves (or the platform administrator) sets a password:
+        an organisation's admin must not be able to take over an officer's account."""
+        if not request.user.is_superuser and str(request.user.pk) != str(id):
+            raise PermissionDenied
+        return super().user_change_password(request, id, form_url)
 
 
 beheer_site.register(User, UserAdmin)

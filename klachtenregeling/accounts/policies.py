@@ -48,8 +48,15 @@ def _register_complaint(user, organisation) -> bool:
 
 
 def _appoint_officer(user, complaint) -> bool:
-    """The organisation's admin appoints an officer without seeing content (R-5.4, R-6.1)."""
-    return user.is_org_admin and _same_organisation(user, complaint)
+    """The organisation's admin appoints an officer to a complaint without one, without
+    seeing its content (R-6.1) — unless the complaint is about that admin (R-5.4)."""
+    return (
+        user.is_org_admin
+        and _same_organisation(user, complaint)
+        and complaint.assigned_officer_id is None
+        and complaint.status in OPEN_STATUSES
+        and complaint.respondent_id != user.pk
+    )
 
 
 def _administer(user, organisation) -> bool:

@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from . import policies
 from .models import User
 
 
@@ -28,3 +29,20 @@ def staff_members_of(organisation) -> QuerySet[User]:
 
 def admins_of(organisation) -> QuerySet[User]:
     return User.objects.filter(organisation=organisation, is_org_admin=True, is_active=True)
+
+
+def board_of(organisation) -> QuerySet[User]:
+    return User.objects.filter(organisation=organisation, is_board=True, is_active=True)
+
+
+def officers_who_may_take(complaint, officers=None) -> list[User]:
+    """Officers to whom the complaint may go (R-5.4), other than its current officer.
+
+    Pass `officers` (the organisation's, already loaded) when asking for many complaints.
+    """
+    candidates = officers if officers is not None else officers_of(complaint.organisation)
+    return [
+        o
+        for o in candidates
+        if o.pk != complaint.assigned_officer_id and policies.can_be_assigned(o, complaint)
+    ]

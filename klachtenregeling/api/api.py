@@ -3,6 +3,7 @@
 import base64
 import binascii
 import io
+import re
 
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -18,6 +19,7 @@ from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.organisations.models import Organisation
 
 from .schemas import (
+    SLUG,
     ComplaintCreated,
     ComplaintIn,
     Detail,
@@ -35,6 +37,7 @@ api = NinjaAPI(
 )
 
 SUBMIT_RATE = "20/h"
+SLUG_RE = re.compile(SLUG)
 
 
 @api.exception_handler(NinjaValidationError)
@@ -79,8 +82,12 @@ def _draft(payload: ComplaintIn) -> ComplaintDraft:
 
 
 def _api_errors(error: InvalidInput) -> dict:
-    aliases = {"complainant_name": "complainant.name", "complainant_email": "complainant.email"}
-    aliases["complainant_phone"] = "complainant.phone"
+    aliases = {
+        "complainant_name": "complainant.name",
+        "complainant_email": "complainant.email",
+        "complainant_phone": "complainant.phone",
+        "submission_key": "Idempotency-Key",
+    }
     return {aliases.get(k, k): [str(m) for m in v] for k, v in error.errors.items()}
 
 
@@ -144,7 +151,7 @@ def create_complaint(
     summary="Choices for a complaint: concerns (R-1.2) and staff members",
 )
 def form_options(request, slug: str):
-    organisation = Organisation.objects.filter(slug=slug).first()
+    organisation = Organisation.objects.filter(slug=slug).first() if SLUG_RE.match(slug) else None
     if organisation is None:
         return Status(404, {"detail": _("Unknown organisation.")})
     return Status(

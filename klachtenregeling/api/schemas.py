@@ -7,6 +7,8 @@ from ninja import Field, Schema
 
 from klachtenregeling.complaints.constants import Concern, Status
 
+SLUG = r"^[-a-zA-Z0-9_]+$"
+
 
 class ComplainantIn(Schema):
     name: str = Field(..., description="Full name of the person filing the complaint.")
@@ -20,7 +22,9 @@ class AttachmentIn(Schema):
 
 
 class ComplaintIn(Schema):
-    organisation: str = Field(..., description="The organisation's short name (slug).")
+    organisation: str = Field(
+        ..., description="The organisation's short name (slug).", pattern=SLUG, max_length=50
+    )
     complainant: ComplainantIn
     is_representative: bool = Field(
         False, description="True when filing on behalf of a client (R-1.3)."

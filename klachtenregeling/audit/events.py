@@ -52,6 +52,7 @@ def _intake_data(complaint) -> dict[str, Any]:
         "engagement_described": bool(complaint.engagement_description),
         "is_representative": complaint.is_representative,
         "respondent_id": complaint.respondent_id,
+        "subjects": [{"id": s.pk, "name": s.name} for s in complaint.subjects.all()],
     }
 
 

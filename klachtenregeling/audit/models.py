@@ -10,12 +10,28 @@ from django.db.models import Q
 from .constants import ActorRole, EventType
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """Case events are inserted, never changed or removed through the ORM (R-7.4)."""
+
+    def update(self, **kwargs):
+        raise AppendOnlyError("case events cannot be changed")
+
+    def delete(self):
+        raise AppendOnlyError("case events cannot be deleted")
+
+
+class AppendOnlyError(Exception):
+    pass
+
+
 class CaseEvent(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
     )
+    # PROTECT: a complaint with a dossier cannot be deleted by accident; destruction
+    # after the yearly review (R-8.5) will be its own recorded path.
     complaint = models.ForeignKey(
-        "complaints.Complaint", on_delete=models.CASCADE, related_name="events"
+        "complaints.Complaint", on_delete=models.PROTECT, related_name="events"
     )
     seq = models.PositiveIntegerField()
     type = models.CharField(max_length=40, choices=EventType.choices)
@@ -26,6 +42,8 @@ class CaseEvent(models.Model):
     actor_role = models.CharField(max_length=20, choices=ActorRole.choices)
     visible_to_complainant = models.BooleanField(default=False)
     data = models.JSONField(default=dict)
+
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["complaint", "seq"]
@@ -42,3 +60,11 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint_id}#{self.seq} {self.type}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("case events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("case events cannot be deleted")

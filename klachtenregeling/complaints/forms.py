@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts.selectors import staff_members_of
@@ -12,7 +13,13 @@ from klachtenregeling.core.forms import MultipleFileField
 from klachtenregeling.engagements.models import Engagement
 from klachtenregeling.organisations.models import Subject
 
-from .constants import MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, REGISTERED_CHANNELS, Concern
+from .constants import (
+    MAX_DESCRIPTION_LENGTH,
+    MAX_SHORT_TEXT_LENGTH,
+    REGISTERED_CHANNELS,
+    Concern,
+    Status,
+)
 from .rules.intake import ComplaintDraft, validate_draft, validate_received_on
 from .uploads import ALLOWED_EXTENSIONS, max_size_label
 
@@ -84,8 +91,11 @@ class ComplaintContentForm(forms.Form):
         help_text=_("Optional."),
     )
     attachments = MultipleFileField(label=_("Attachments"))
+    # A one-time key per page load: a double click files one complaint, not two.
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     def __init__(self, *args, organisation, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.fields["respondent_id"].choices = [("", _("I don't know / nobody in particular"))] + [
@@ -134,8 +144,6 @@ class PublicComplaintForm(ComplaintContentForm):
         required=False,
         help_text=_("On your order confirmation. Don't know it? Describe the engagement below."),
     )
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
-
     field_order = [
         "complainant_name",
         "complainant_email",
@@ -150,10 +158,6 @@ class PublicComplaintForm(ComplaintContentForm):
         "desired_outcome",
         "attachments",
     ]
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
-        super().__init__(*args, **kwargs)
 
     def to_draft(self, *, language: str = "nl") -> ComplaintDraft:
         return ComplaintDraft(
@@ -231,6 +235,27 @@ class RegistrationForm(ComplaintContentForm):
         return (original.name, original) if original else None
 
 
+class DashboardFilterForm(forms.Form):
+    """The dashboard's GET parameters; invalid values are ignored, never a server error."""
+
+    q = forms.CharField(max_length=200, required=False, strip=True)
+    status = forms.ChoiceField(choices=[("", ""), *Status.choices], required=False)
+    subject = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    overdue = forms.BooleanField(required=False)
+
+    def __init__(self, *args, organisation_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].choices = [("", "")] + [
+            (pk, pk)
+            for pk in Subject.objects.filter(organisation_id=organisation_id).values_list(
+                "pk", flat=True
+            )
+        ]
+
+    def value(self, name: str):
+        return self.cleaned_data.get(name) if name not in self.errors else None
+
+
 class NoteForm(forms.Form):
     text = forms.CharField(
         label=_("Note"), max_length=MAX_DESCRIPTION_LENGTH, widget=forms.Textarea(attrs={"rows": 3})
@@ -246,10 +271,11 @@ class SubjectsForm(forms.Form):
         label=_("Subjects"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, current=(), **kwargs):
         super().__init__(*args, **kwargs)
+        in_use = Q(is_active=True) | Q(pk__in=[s.pk for s in current])
         self.fields["subjects"].choices = [
-            (s.pk, s.name) for s in Subject.objects.filter(organisation=organisation)
+            (s.pk, s.name) for s in Subject.objects.filter(in_use, organisation=organisation)
         ]
 
 

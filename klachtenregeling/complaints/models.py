@@ -61,6 +61,8 @@ class Complaint(models.Model):
     # the complaint it already made instead of filing a second one.
     # NULL (not "") when absent, so the partial unique constraint ignores it.
     submission_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
+    # SHA-256 of the submitted content: a key reused for other content is refused.
+    submission_digest = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.audit.models import CaseEvent
@@ -16,6 +16,7 @@ from klachtenregeling.organisations.models import Subject
 from .constants import OPEN_STATUSES, Status
 from .models import Complaint
 
+WORD = re.compile(r"\w+")
 REFERENCE_PATTERN = re.compile(r"^\s*KL-\d{4}-\d{1,9}\s*$", re.IGNORECASE)
 # The expression the PostgreSQL GIN index (migration 0002) is built on; a query
 # must use exactly this expression for the index to apply.
@@ -53,8 +54,13 @@ def search(queryset: QuerySet[Complaint], query: str) -> QuerySet[Complaint]:
     if REFERENCE_PATTERN.match(query):
         return queryset.filter(reference__iexact=query)
     if connection.vendor == "postgresql":
+        words = WORD.findall(query)[:10]
+        if not words:
+            return queryset.none()
+        # Every word, as a prefix of a (stemmed) word: "jan" finds "Janssen".
+        terms = " & ".join(f"{word}:*" for word in words)
         return queryset.annotate(search=SEARCH_VECTOR).filter(
-            search=SearchQuery(query, config="dutch", search_type="websearch")
+            search=SearchQuery(terms, config="dutch", search_type="raw")
         )
     text = Q()
     for field in ("complainant_name", "on_behalf_of", "description", "desired_outcome"):
@@ -72,10 +78,11 @@ def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Compl
     if filters.overdue_only:
         queryset = queryset.filter(status__in=OPEN_STATUSES, deadline__lt=clock.today())
     queryset = search(queryset, filters.query)
+    open_first = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1))
     return (
         queryset.select_related("engagement")
         .prefetch_related(Prefetch("subjects", queryset=Subject.objects.only("id", "name")))
-        .order_by("deadline", "pk")
+        .order_by(open_first, "deadline", "pk")
     )
 
 
@@ -126,6 +133,7 @@ def unassigned_for_admin(user) -> QuerySet[Complaint]:
             assigned_officer__isnull=True,
             status__in=OPEN_STATUSES,
         )
+        .exclude(respondent=user)
         .only("id", "organisation_id", "reference", "received_at", "deadline", "respondent_id")
         .order_by("received_at")
     )

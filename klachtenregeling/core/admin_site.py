@@ -6,7 +6,10 @@ registered here at all (R-6.1).
 """
 
 from django.contrib import admin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -18,6 +21,13 @@ class BeheerSite(admin.AdminSite):
     def has_permission(self, request) -> bool:
         user = request.user
         return bool(user.is_active and (user.is_superuser or user.is_org_admin))
+
+    def login(self, request, extra_context=None):
+        """One log-in page for everyone (rate-limited): the staff log-in, then back here."""
+        if request.user.is_authenticated:
+            # Signed in but not an administrator: no second log-in form, no redirect loop.
+            raise PermissionDenied
+        return redirect_to_login(request.GET.get("next") or reverse("beheer:index"))
 
 
 beheer_site = BeheerSite(name="beheer")

@@ -4,7 +4,7 @@ ORGANISATION = {
     "name": "Interactie",
     "slug": "interactie",
     "website": "https://www.interactietrainingen.nl",
-    "contact_email": "amber@interactietrainingen.nl",
+    "contact_email": "klachten@interactietrainingen.nl",
     "term_days": 28,
 }
 

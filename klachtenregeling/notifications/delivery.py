@@ -55,7 +55,7 @@ def _email(message: OutboxMessage) -> EmailMultiAlternatives:
         body=message.body_text,
         from_email=formataddr((organisation.name, settings.DEFAULT_FROM_EMAIL)),
         to=[message.to_email],
-        reply_to=[organisation.contact_email],
+        reply_to=[message.reply_to] if message.reply_to else [],
         headers={"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"},
     )
     email.attach_alternative(message.body_html, "text/html")

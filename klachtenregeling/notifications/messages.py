@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import reverse
 
-from klachtenregeling.accounts.selectors import admins_of
+from klachtenregeling.accounts.selectors import admins_of, board_of
 from klachtenregeling.audit.constants import ActorRole
 
 from . import outbox
@@ -12,6 +12,21 @@ from .constants import MessageKind
 
 def _url(name: str, *args) -> str:
     return settings.SITE_URL + reverse(name, args=args)
+
+
+def _is_respondents(complaint, address: str) -> bool:
+    respondent = complaint.respondent
+    return bool(respondent and respondent.email and respondent.email.lower() == address.lower())
+
+
+def reply_address(complaint) -> str:
+    """Where the complainant's reply goes: the handling officer, else the organisation's
+    mailbox — never an address of the person the complaint is about (R-5.4)."""
+    officer = complaint.assigned_officer
+    if officer is not None and officer.email:
+        return officer.email
+    contact = complaint.organisation.contact_email
+    return "" if _is_respondents(complaint, contact) else contact
 
 
 def acknowledgement(complaint):
@@ -24,6 +39,7 @@ def acknowledgement(complaint):
         recipient_role=ActorRole.COMPLAINANT,
         language=complaint.language,
         context={},
+        reply_to=reply_address(complaint),
     )
 
 
@@ -40,11 +56,19 @@ def new_complaint_for_officer(complaint, officer):
 
 
 def officer_needed(complaint) -> list:
-    """R-5.4: no officer could take the complaint; every admin of the organisation is told."""
+    """R-5.4: no officer could take the complaint; the organisation's admins are told.
+
+    An admin who is the person complained about is not told (and may not appoint).
+    """
     organisation = complaint.organisation
-    recipients = [a.email for a in admins_of(organisation) if a.email] or [
-        organisation.contact_email
-    ]
+
+    def addresses(users) -> list[str]:
+        return [u.email for u in users if u.email and u.pk != complaint.respondent_id]
+
+    # The admins; if the complaint is about the only admin, the board designates (Art. 5.4).
+    recipients = addresses(admins_of(organisation)) or addresses(board_of(organisation))
+    if not recipients and not _is_respondents(complaint, organisation.contact_email):
+        recipients = [organisation.contact_email]
     return [
         outbox.enqueue(
             organisation=organisation,

@@ -28,6 +28,8 @@ class OutboxMessage(models.Model):
     kind = models.CharField(max_length=50, choices=MessageKind.choices)
     recipient_role = models.CharField(max_length=20)
     to_email = models.EmailField()
+    # Where a reply goes: the handling officer, never the person complained about.
+    reply_to = models.EmailField(blank=True)
     language = models.CharField(max_length=2)
     subject = models.CharField(max_length=200)
     body_text = models.TextField()

@@ -18,6 +18,7 @@ def enqueue(
     language: str,
     context: dict,
     complaint=None,
+    reply_to: str = "",
 ) -> OutboxMessage:
     """Render the message in the recipient's language and store it with its delivery task.
 
@@ -38,6 +39,7 @@ def enqueue(
         kind=kind,
         recipient_role=recipient_role,
         to_email=to_email,
+        reply_to=reply_to,
         language=language,
         subject=subject[:200],
         body_text=body_text,

@@ -11,9 +11,6 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
-# Sync Playwright keeps an event loop running in the test's thread; Django's ORM calls made
-# from the test (factories, assertions on the database) would otherwise be refused.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -33,6 +30,11 @@ TIMEOUT_MS = 5_000
 def browser():
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/ensure_chromium.sh` first.")
+    # Sync Playwright keeps an event loop running in the test's thread; Django's ORM calls
+    # made from the tests (factories, assertions on the database) would otherwise be refused.
+    # Only while the browser runs: other tests keep Django's protection.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
@@ -42,6 +44,10 @@ def browser():
         # While Playwright's event loop runs in this thread, asgiref hands Django a separate
         # set of connections; close them here, or PostgreSQL refuses to drop the test DB.
         connections.close_all()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 class BrowserProblems:

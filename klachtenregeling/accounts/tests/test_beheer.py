@@ -138,3 +138,48 @@ def test_platform_superuser_sees_every_organisation(client, org, other_org):
     client.force_login(root)
     page = client.get(reverse("beheer:organisations_organisation_changelist"))
     assert org.name.encode() in page.content and other_org.name.encode() in page.content
+
+
+def test_beheer_log_in_goes_through_the_staff_log_in(client, org_admin, officer):
+    response = client.get(reverse("beheer:index"), follow=True)
+    assert response.redirect_chain[-1][0].startswith(reverse("login") + "?next=")
+    response = client.post(
+        response.redirect_chain[-1][0],
+        {"username": org_admin.username, "password": "correct horse battery"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("beheer:index")
+    client.force_login(officer)
+    assert client.get(reverse("beheer:login")).status_code == 403  # no loop, no second form
+
+
+def test_admin_cannot_make_themselves_an_officer(client, org_admin):
+    client.force_login(org_admin)
+    url = reverse("beheer:accounts_user_change", args=[org_admin.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v not in (None, False)}
+    data["is_officer"] = "on"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    org_admin.refresh_from_db()
+    assert not org_admin.is_officer
+
+
+def test_an_officer_needs_an_email_address(client, org_admin, staff_member):
+    client.force_login(org_admin)
+    url = reverse("beheer:accounts_user_change", args=[staff_member.pk])
+    form = client.get(url).context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v not in (None, False)}
+    data.update({"is_officer": "on", "email": ""})
+    response = client.post(url, data)
+    assert "email" in response.context["adminform"].form.errors
+    staff_member.refresh_from_db()
+    assert not staff_member.is_officer
+
+
+def test_admin_cannot_set_an_officers_password(client, org_admin, officer):
+    client.force_login(org_admin)
+    url = reverse("beheer:auth_user_password_change", args=[officer.pk])
+    assert client.get(url).status_code == 403
+    own = reverse("beheer:auth_user_password_change", args=[org_admin.pk])
+    assert client.get(own).status_code == 200

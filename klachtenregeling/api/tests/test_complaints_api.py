@@ -156,3 +156,13 @@ def test_path_traversal_file_name_is_refused(client, org, officer):
     assert response.status_code == 422
     assert "attachments" in response.json()["errors"]
     assert Complaint.objects.count() == 0
+
+
+def test_idempotency_key_reused_for_other_content_is_refused(client, org, officer):
+    first = post(client, body(), HTTP_IDEMPOTENCY_KEY="1")
+    other = post(client, body(description="Een heel andere klacht."), HTTP_IDEMPOTENCY_KEY="1")
+    assert first.status_code == 201
+    assert other.status_code == 422
+    assert "Idempotency-Key" in other.json()["errors"]
+    assert first.json()["reference"] not in other.content.decode()
+    assert Complaint.objects.count() == 1

@@ -3,6 +3,7 @@
 from typing import IO
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
@@ -46,12 +47,15 @@ def complaint_set_subjects(*, complaint: Complaint, subject_ids, by) -> Complain
         complaint = _locked(complaint)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         wanted_ids = {int(pk) for pk in subject_ids}
+        current = list(complaint.subjects.all())
+        # Subjects taken out of use stay where they are, but are not added anew.
         wanted = list(
-            Subject.objects.filter(organisation=complaint.organisation, pk__in=wanted_ids)
+            Subject.objects.filter(organisation=complaint.organisation, pk__in=wanted_ids).filter(
+                Q(is_active=True) | Q(pk__in=[s.pk for s in current])
+            )
         )
         if len(wanted) != len(wanted_ids):
             raise InvalidInput({"subjects": [_("Choose subjects from the list.")]})
-        current = list(complaint.subjects.all())
         added = [s for s in wanted if s not in current]
         removed = [s for s in current if s not in wanted]
         if added or removed:

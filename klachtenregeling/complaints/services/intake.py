@@ -1,6 +1,8 @@
 """Registering a written complaint (R-1.1) and routing it to an officer (R-5.1, R-5.4)."""
 
-from dataclasses import dataclass
+import hashlib
+import json
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import IO
 
@@ -52,31 +54,24 @@ def complaint_submit(
 ) -> SubmitResult:
     """A complainant files a complaint through the web form or the API (R-1.1).
 
-    A repeated submission with the same key returns the first complaint.
+    A repeated submission (same key, same content) returns the first complaint.
     """
     if channel not in (Channel.WEB, Channel.API):
         raise ValueError(f"complaint_submit is for web and API channels, not {channel!r}")
-    if submission_key:
-        existing = _by_submission_key(organisation, submission_key)
-        if existing:
-            return SubmitResult(existing, created=False)
-    resolved = _resolve(organisation, draft, files=files, original=None, errors={})
-    try:
-        complaint = _create(
+    return _idempotent(
+        organisation,
+        draft,
+        submission_key,
+        lambda: _create(
             organisation=organisation,
             draft=draft,
-            resolved=resolved,
+            resolved=_resolve(organisation, draft, files=files, original=None, errors={}),
             channel=channel,
             received_at=clock.now(),
             by=None,
-            submission_key=submission_key or None,
-        )
-    except IntegrityError:
-        existing = submission_key and _by_submission_key(organisation, submission_key)
-        if existing:
-            return SubmitResult(existing, created=False)
-        raise
-    return SubmitResult(complaint, created=True)
+            submission=(submission_key, _digest(draft)) if submission_key else None,
+        ),
+    )
 
 
 def complaint_register(
@@ -87,7 +82,8 @@ def complaint_register(
     received_on: date | None,
     original: Upload | None,
     files: list[Upload] = (),
-) -> Complaint:
+    submission_key: str | None = None,
+) -> SubmitResult:
     """An officer registers a complaint that arrived by letter or e-mail (R-1.1).
 
     The original is kept as an attachment and the term runs from the date it
@@ -102,20 +98,57 @@ def complaint_register(
         errors.setdefault("original", []).append(
             _("Attach the original: a scan of the letter or the e-mail as received.")
         )
-    resolved = _resolve(organisation, draft, files=files, original=original, errors=errors)
-    return _create(
-        organisation=organisation,
-        draft=draft,
-        resolved=resolved,
-        channel=channel,
-        received_at=clock.start_of_day(received_on),
-        by=by,
-        submission_key=None,
+    return _idempotent(
+        organisation,
+        draft,
+        submission_key,
+        lambda: _create(
+            organisation=organisation,
+            draft=draft,
+            resolved=_resolve(organisation, draft, files=files, original=original, errors=errors),
+            channel=channel,
+            received_at=clock.start_of_day(received_on),
+            by=by,
+            submission=(submission_key, _digest(draft)) if submission_key else None,
+        ),
     )
 
 
-def _by_submission_key(organisation, key: str) -> Complaint | None:
-    return Complaint.objects.filter(organisation=organisation, submission_key=key).first()
+def _digest(draft: intake.ComplaintDraft) -> str:
+    canonical = json.dumps(asdict(draft), sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _idempotent(organisation, draft, key: str | None, create) -> SubmitResult:
+    """A double submit or an API retry finds the complaint the same key already made.
+
+    The key must come with the same content: a key reused for other content is refused,
+    so that nobody learns about a complaint that is not theirs by guessing a key.
+    """
+
+    def existing() -> Complaint | None:
+        complaint = Complaint.objects.filter(organisation=organisation, submission_key=key).first()
+        if complaint is not None and complaint.submission_digest != _digest(draft):
+            raise InvalidInput(
+                {
+                    "submission_key": [
+                        _(
+                            "This submission was already used for another complaint. "
+                            "Start again to file a different complaint."
+                        )
+                    ]
+                }
+            )
+        return complaint
+
+    if key and (found := existing()):
+        return SubmitResult(found, created=False)
+    try:
+        return SubmitResult(create(), created=True)
+    except IntegrityError:
+        if key and (found := existing()):  # the same key committed concurrently
+            return SubmitResult(found, created=False)
+        raise
 
 
 def _resolve(organisation, draft, *, files, original, errors) -> _Resolved:
@@ -183,7 +216,7 @@ def _create(
     channel: str,
     received_at: datetime,
     by: User | None,
-    submission_key: str | None,
+    submission: tuple[str, str] | None,
 ) -> Complaint:
     deadline = deadlines.judgment_deadline(received_at, organisation.term_days)
     role = ActorRole.OFFICER if by else ActorRole.COMPLAINANT
@@ -209,7 +242,8 @@ def _create(
             respondent=resolved.respondent,
             original_deadline=deadline,
             deadline=deadline,
-            submission_key=submission_key,
+            submission_key=submission[0] if submission else None,
+            submission_digest=submission[1] if submission else "",
         )
         ComplaintConcern.objects.bulk_create(
             ComplaintConcern(complaint=complaint, concern=c)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from klachtenregeling.accounts.selectors import officers_who_may_take
 from klachtenregeling.core.errors import DomainError
 from klachtenregeling.core.forms import apply_domain_error
 
@@ -36,7 +37,9 @@ def start_handling(request, reference):
 @require_POST
 def set_subjects(request, reference):
     complaint = selectors.complaint_for(request.user, reference)
-    form = SubjectsForm(request.POST, organisation=complaint.organisation)
+    form = SubjectsForm(
+        request.POST, organisation=complaint.organisation, current=complaint.subjects.all()
+    )
     if form.is_valid():
         try:
             services.complaint_set_subjects(
@@ -91,9 +94,7 @@ def add_attachment(request, reference):
 @require_POST
 def hand_over(request, reference):
     complaint = selectors.complaint_for(request.user, reference)
-    context = dossier_context(request, complaint)
-    officers = list(context["assign_form"].officers.values())
-    form = AssignForm(request.POST, officers=officers)
+    form = AssignForm(request.POST, officers=officers_who_may_take(complaint))
     if form.is_valid():
         try:
             services.complaint_assign_officer(

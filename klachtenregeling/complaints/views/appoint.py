@@ -11,12 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klachtenregeling.accounts import policies
-from klachtenregeling.accounts.selectors import officers_of
-from klachtenregeling.core.errors import NotPermitted
+from klachtenregeling.accounts.selectors import officers_of, officers_who_may_take
 
 from .. import selectors, services
 from ..forms import AssignForm
-from ..models import Complaint
 
 
 @login_required
@@ -25,7 +23,7 @@ def unassigned(request):
     policies.require(user, policies.COMPLAINT_LIST_UNASSIGNED, user.organisation)
     page = Paginator(selectors.unassigned_for_admin(user), 25).get_page(request.GET.get("page"))
     officers = list(officers_of(user.organisation))
-    rows = [(c, [o for o in officers if policies.can_be_assigned(o, c)]) for c in page]
+    rows = [(c, officers_who_may_take(c, officers)) for c in page]
     return render(request, "complaints/admin/unassigned.html", {"page": page, "rows": rows})
 
 
@@ -33,15 +31,8 @@ def unassigned(request):
 @require_POST
 def appoint(request, reference):
     user = request.user
-    complaint = Complaint.objects.filter(
-        organisation_id=user.organisation_id, reference=reference
-    ).first()
-    if complaint is None or not policies.can(user, policies.COMPLAINT_APPOINT_OFFICER, complaint):
-        raise NotPermitted("not found")
-    candidates = [
-        o for o in officers_of(user.organisation) if policies.can_be_assigned(o, complaint)
-    ]
-    form = AssignForm(request.POST, officers=candidates)
+    complaint = selectors.complaint_for(user, reference, policies.COMPLAINT_APPOINT_OFFICER)
+    form = AssignForm(request.POST, officers=officers_who_may_take(complaint))
     if not form.is_valid():
         messages.error(request, _("Choose an officer who may handle this complaint."))
         return redirect("complaints:unassigned")

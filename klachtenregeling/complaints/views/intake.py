@@ -29,7 +29,8 @@ def register(request):
                 received_on=form.cleaned_data["received_on"],
                 original=form.original_upload(),
                 files=form.uploads(),
-            )
+                submission_key=f"officer:{form.cleaned_data['submission_key']}",
+            ).complaint
         except InvalidInput as error:
             apply_domain_error(form, error)
         else:

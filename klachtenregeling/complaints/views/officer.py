@@ -4,25 +4,27 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 from klachtenregeling.accounts import policies
-from klachtenregeling.accounts.selectors import officers_of
+from klachtenregeling.accounts.selectors import officers_who_may_take
 from klachtenregeling.core.errors import NotPermitted
 
 from .. import selectors, workflow
 from ..constants import Status
-from ..forms import AssignForm, AttachmentForm, NoteForm, SubjectsForm
+from ..forms import AssignForm, AttachmentForm, DashboardFilterForm, NoteForm, SubjectsForm
 
 PAGE_SIZE = 25
 
 
 def _filters(request) -> selectors.DashboardFilter:
-    subject = request.GET.get("subject", "")
+    form = DashboardFilterForm(request.GET, organisation_id=request.user.organisation_id)
+    form.is_valid()
     return selectors.DashboardFilter(
-        status=request.GET.get("status", ""),
-        subject_id=int(subject) if subject.isdigit() else None,
-        query=request.GET.get("q", "")[:200],
-        overdue_only=request.GET.get("overdue") == "1",
+        status=form.value("status") or "",
+        subject_id=form.value("subject"),
+        query=form.value("q") or "",
+        overdue_only=bool(form.value("overdue")),
     )
 
 
@@ -48,29 +50,29 @@ def dashboard(request):
     template = (
         "complaints/officer/_results.html" if partial else "complaints/officer/dashboard.html"
     )
-    return render(request, template, context)
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 def dossier_context(request, complaint, **forms) -> dict:
     organisation = complaint.organisation
     can_handle = policies.can(request.user, policies.COMPLAINT_HANDLE, complaint)
-    others = [
-        o
-        for o in officers_of(organisation)
-        if o.pk != complaint.assigned_officer_id and policies.can_be_assigned(o, complaint)
-    ]
+    subjects = list(complaint.subjects.all())
+    others = officers_who_may_take(complaint)
     return {
         "complaint": complaint,
         "events": selectors.dossier(complaint),
         "attachments": complaint.attachments.all(),
         "concerns": complaint.concerns.all(),
-        "subjects": complaint.subjects.all(),
+        "subjects": subjects,
         "can_handle": can_handle,
         "can_start": can_handle and workflow.can_transition(complaint.status, Status.IN_HANDLING),
         "subjects_form": forms.get("subjects_form")
         or SubjectsForm(
             organisation=organisation,
-            initial={"subjects": [s.pk for s in complaint.subjects.all()]},
+            current=subjects,
+            initial={"subjects": [s.pk for s in subjects]},
         ),
         "note_form": forms.get("note_form") or NoteForm(),
         "attachment_form": forms.get("attachment_form") or AttachmentForm(),

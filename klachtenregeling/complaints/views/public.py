@@ -33,7 +33,7 @@ def complaint_form(request, org):
                 draft=form.to_draft(language=translation.get_language()[:2]),
                 files=form.uploads(),
                 channel=Channel.WEB,
-                submission_key=form.cleaned_data["submission_key"],
+                submission_key=f"web:{form.cleaned_data['submission_key']}",
             )
         except InvalidInput as error:
             apply_domain_error(form, error)

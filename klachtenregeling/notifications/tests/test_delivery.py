@@ -32,7 +32,7 @@ def test_r4_2_r6_3_acknowledgement_states_deadline_free_of_charge_and_disputes_b
     assert "free of charge" in text
     assert "De Geschillencommissie, Postbus 90600, 2509 LP Den Haag" in text
     assert "https://www.degeschillencommissie.nl" in smtp_server.html(mail)
-    assert mail["Reply-To"] == complaint.organisation.contact_email
+    assert mail["Reply-To"] == officer.email  # the handling officer
     assert "€" not in text  # no fee anywhere
 
 
@@ -80,9 +80,11 @@ def test_smtp_down_complaint_is_kept_and_message_retried_later(smtp_server, subm
 
     smtp_server.start()
     with clock.frozen(message.next_attempt_at + timedelta(seconds=1)):
-        assert delivery.deliver_due() == 2
-        assert delivery.deliver_due() == 0  # nothing is sent twice
-    assert len(smtp_server.to(complaint.complainant_email)) == 1
+        call_command("scheduler", "--once", verbosity=0)  # what runs beside the worker
+        call_command("scheduler", "--once", verbosity=0)
+        run_worker()  # the retry tasks find the messages already sent
+    assert complaint.messages.filter(status=DeliveryStatus.SENT).count() == 2
+    assert len(smtp_server.to(complaint.complainant_email)) == 1  # exactly once
 
 
 def test_message_fails_for_good_after_the_last_attempt(smtp_server, submit, officer):
@@ -109,3 +111,34 @@ def test_a_claimed_message_is_not_sent_twice(smtp_server, submit, officer):
     )
     assert delivery.deliver(message.pk) == "skipped"
     assert smtp_server.to(complaint.complainant_email) == []
+
+
+def test_r5_4_acknowledgement_never_points_to_the_officer_complained_about(
+    smtp_server, org, submit, officer, second_officer
+):
+    org.contact_email = officer.email  # the regulation names the officer's own address
+    org.save()
+    complaint = submit(respondent_id=officer.pk, language="en")
+    run_worker()
+    [mail] = smtp_server.to(complaint.complainant_email)
+    assert mail["Reply-To"] == second_officer.email
+    assert officer.email not in smtp_server.text(mail)
+    assert smtp_server.to(officer.email) == []
+
+
+def test_r5_4_complaint_about_the_only_officer_and_admin_goes_to_the_board(
+    smtp_server, org, submit, officer, board_member
+):
+    officer.is_org_admin = True  # a small organisation: the only officer is also the admin
+    officer.save()
+    org.contact_email = officer.email
+    org.save()
+    complaint = submit(respondent_id=officer.pk, language="en")
+    run_worker()
+    [mail] = smtp_server.to(complaint.complainant_email)
+    assert mail["Reply-To"] is None  # no reply address that the officer would read
+    assert smtp_server.to(officer.email) == []
+    [alert] = smtp_server.to(board_member.email)
+    assert complaint.reference in alert["Subject"]
+    assert complaint.description not in smtp_server.text(alert)
+    assert complaint.events.get(type=EventType.ROUTING_FAILED).data["reason"] == "no_other_officer"

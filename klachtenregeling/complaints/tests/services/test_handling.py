@@ -118,3 +118,16 @@ def test_stale_hand_over_is_refused(submit, officer, second_officer):
         services.complaint_assign_officer(
             complaint=complaint, officer=second_officer, by=officer, expected_officer_id=None
         )
+
+
+def test_r8_1_subject_taken_out_of_use_is_kept_but_not_added_anew(org, submit, officer):
+    old = SubjectFactory(organisation=org, is_active=True)
+    retired = SubjectFactory(organisation=org, is_active=False)
+    complaint = submit()
+    with pytest.raises(InvalidInput):
+        services.complaint_set_subjects(complaint=complaint, subject_ids=[retired.pk], by=officer)
+    services.complaint_set_subjects(complaint=complaint, subject_ids=[old.pk], by=officer)
+    old.is_active = False
+    old.save()
+    services.complaint_set_subjects(complaint=complaint, subject_ids=[old.pk], by=officer)
+    assert list(complaint.subjects.all()) == [old]

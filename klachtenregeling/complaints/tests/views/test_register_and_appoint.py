@@ -21,6 +21,7 @@ def form_data(**overrides):
         "engagement_description": "Workshop Feedback",
         "concerns": ["forming"],
         "description": "Brief over de offerte.",
+        "submission_key": "registratie-1",
     }
     data.update(overrides)
     return data, original
@@ -111,3 +112,40 @@ def test_appoint_pages_are_for_admins_of_the_organisation(client, officer, other
     assert response.status_code == 404
     client.force_login(officer)
     assert client.get(reverse("complaints:unassigned")).status_code == 404
+
+
+def test_r5_4_admin_who_is_the_respondent_cannot_appoint(client, officer, org_admin, submit):
+    org_admin.is_employee = True  # the admin also works as a trainer
+    org_admin.save()
+    complaint = submit(respondent_id=org_admin.pk)
+    complaint.assigned_officer = None  # as if no officer could take it
+    complaint.save()
+    client.force_login(org_admin)
+    assert complaint.reference.encode() not in client.get(reverse("complaints:unassigned")).content
+    response = client.post(
+        reverse("complaints:appoint", args=[complaint.reference]), {"officer": officer.pk}
+    )
+    assert response.status_code == 404
+    complaint.refresh_from_db()
+    assert complaint.assigned_officer is None
+
+
+def test_admin_cannot_reassign_a_complaint_that_has_an_officer(
+    client, officer, second_officer, org_admin, submit
+):
+    complaint = submit()
+    client.force_login(org_admin)
+    response = client.post(
+        reverse("complaints:appoint", args=[complaint.reference]), {"officer": second_officer.pk}
+    )
+    assert response.status_code == 404  # and existence is not confirmed
+    complaint.refresh_from_db()
+    assert complaint.assigned_officer == officer
+
+
+def test_double_submit_of_the_registration_form_files_one_complaint(client, officer, at):
+    client.force_login(officer)
+    with at("2026-03-05 11:00"):
+        post_register(client)
+        post_register(client)
+    assert Complaint.objects.count() == 1

@@ -130,7 +130,7 @@ class Command(BaseCommand):
                         channel=channel,
                         received_on=clock.local_date(at),
                         original=original,
-                    )
+                    ).complaint
                 else:
                     complaint = services.complaint_submit(
                         organisation=organisation, draft=draft, channel=channel
