@@ -11,7 +11,6 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
