@@ -30,3 +30,7 @@ EMAIL_TIMEOUT = 5
 SITE_URL = "http://testserver"
 # Threads (live server, concurrency tests) must not keep connections open past a test.
 DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Static files come from the finders in tests; no collectstatic needed on a fresh clone.
+STATIC_ROOT = _tmp / "staticfiles"
+STATIC_ROOT.mkdir()
+WHITENOISE_USE_FINDERS = True
