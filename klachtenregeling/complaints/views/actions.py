@@ -1,5 +1,7 @@
 """Officer actions on a complaint: each view parses a form and calls one service."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -19,8 +21,18 @@ def _back(complaint):
     return redirect("complaints:detail", reference=complaint.reference)
 
 
-def _rerender(request, complaint, **forms):
-    context = dossier_context(request, complaint, **forms)
+def _submit(request, complaint, *, form, form_name: str, action: Callable, success: str):
+    """Run `action(cleaned_data)` for a valid form; otherwise, or when the domain refuses,
+    show the dossier again with the form's errors (status 400)."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, success)
+            return None
+    context = dossier_context(request, complaint, **{form_name: form})
     return render(request, "complaints/officer/detail.html", context, status=400)
 
 
@@ -40,54 +52,51 @@ def set_subjects(request, reference):
     form = SubjectsForm(
         request.POST, organisation=complaint.organisation, current=complaint.subjects.all()
     )
-    if form.is_valid():
-        try:
-            services.complaint_set_subjects(
-                complaint=complaint, subject_ids=form.cleaned_data["subjects"], by=request.user
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, _("Subjects saved."))
-            return _back(complaint)
-    return _rerender(request, complaint, subjects_form=form)
+    refused = _submit(
+        request,
+        complaint,
+        form=form,
+        form_name="subjects_form",
+        action=lambda data: services.complaint_set_subjects(
+            complaint=complaint, subject_ids=data["subjects"], by=request.user
+        ),
+        success=_("Subjects saved."),
+    )
+    return refused or _back(complaint)
 
 
 @login_required
 @require_POST
 def add_note(request, reference):
     complaint = selectors.complaint_for(request.user, reference)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.complaint_add_note(
-                complaint=complaint, text=form.cleaned_data["text"], by=request.user
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, _("Note added to the dossier."))
-            return _back(complaint)
-    return _rerender(request, complaint, note_form=form)
+    refused = _submit(
+        request,
+        complaint,
+        form=NoteForm(request.POST),
+        form_name="note_form",
+        action=lambda data: services.complaint_add_note(
+            complaint=complaint, text=data["text"], by=request.user
+        ),
+        success=_("Note added to the dossier."),
+    )
+    return refused or _back(complaint)
 
 
 @login_required
 @require_POST
 def add_attachment(request, reference):
     complaint = selectors.complaint_for(request.user, reference)
-    form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            services.complaint_add_attachment(
-                complaint=complaint, name=upload.name, stream=upload, by=request.user
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, _("Document added to the dossier."))
-            return _back(complaint)
-    return _rerender(request, complaint, attachment_form=form)
+    refused = _submit(
+        request,
+        complaint,
+        form=AttachmentForm(request.POST, request.FILES),
+        form_name="attachment_form",
+        action=lambda data: services.complaint_add_attachment(
+            complaint=complaint, name=data["file"].name, stream=data["file"], by=request.user
+        ),
+        success=_("Document added to the dossier."),
+    )
+    return refused or _back(complaint)
 
 
 @login_required
@@ -95,17 +104,17 @@ def add_attachment(request, reference):
 def hand_over(request, reference):
     complaint = selectors.complaint_for(request.user, reference)
     form = AssignForm(request.POST, officers=officers_who_may_take(complaint))
-    if form.is_valid():
-        try:
-            services.complaint_assign_officer(
-                complaint=complaint,
-                officer=form.officers[form.cleaned_data["officer"]],
-                by=request.user,
-                expected_officer_id=form.cleaned_data["expected_officer"],
-            )
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, _("The complaint was handed over."))
-            return redirect("complaints:dashboard")
-    return _rerender(request, complaint, assign_form=form)
+    refused = _submit(
+        request,
+        complaint,
+        form=form,
+        form_name="assign_form",
+        action=lambda data: services.complaint_assign_officer(
+            complaint=complaint,
+            officer=form.officers[data["officer"]],
+            by=request.user,
+            expected_officer_id=data["expected_officer"],
+        ),
+        success=_("The complaint was handed over."),
+    )
+    return refused or redirect("complaints:dashboard")

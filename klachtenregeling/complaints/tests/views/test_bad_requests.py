@@ -14,6 +14,19 @@ from klachtenregeling.core.upload_handlers import BoundedTemporaryFileUploadHand
 DASHBOARD = reverse("complaints:dashboard")
 
 
+def public_form(org, **overrides) -> dict:
+    data = {
+        "complainant_name": "Naam",
+        "complainant_email": "a@example.org",
+        "representation": "self",
+        "engagement_description": "Training",
+        "concerns": ["quality"],
+        "description": "Een klacht.",
+        "submission_key": "sleutel",
+    }
+    return {**data, **overrides}
+
+
 @pytest.mark.parametrize(
     "params",
     [
@@ -69,15 +82,7 @@ def test_nul_in_api_path_is_not_found(client, org):
 def test_nul_in_the_complaint_text_is_refused(client, org, officer):
     response = client.post(
         reverse("public:complaint-form", args=[org.slug]),
-        {
-            "complainant_name": "Naam",
-            "complainant_email": "a@example.org",
-            "representation": "self",
-            "engagement_description": "Training",
-            "concerns": ["quality"],
-            "description": "tekst met \x00 erin",
-            "submission_key": "nul",
-        },
+        public_form(org, description="tekst met \x00 erin"),
     )
     assert response.status_code == 200
     assert "description" in response.context["form"].errors
@@ -100,17 +105,7 @@ def test_an_oversized_upload_is_refused_through_the_form(client, org, officer, s
     big = io.BytesIO(b"a" * (3 * 1024 * 1024))  # over FILE_UPLOAD_MAX_MEMORY_SIZE: to disk
     big.name = "groot.txt"
     response = client.post(
-        reverse("public:complaint-form", args=[org.slug]),
-        {
-            "complainant_name": "Naam",
-            "complainant_email": "a@example.org",
-            "representation": "self",
-            "engagement_description": "Training",
-            "concerns": ["quality"],
-            "description": "Met een groot bestand.",
-            "submission_key": "groot",
-            "attachments": [big],
-        },
+        reverse("public:complaint-form", args=[org.slug]), public_form(org, attachments=[big])
     )
     assert "is groter dan 1 MB" in " ".join(response.context["form"].errors["attachments"])
     assert Complaint.objects.count() == 0
