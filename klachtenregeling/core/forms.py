@@ -5,16 +5,14 @@ from django import forms
 from .errors import DomainError, InvalidInput
 
 
-def apply_domain_error(form: forms.Form, error: DomainError, *, aliases=None) -> None:
+def apply_domain_error(form: forms.Form, error: DomainError) -> None:
     """Show a domain error next to the field it names, else at the top of the form."""
-    aliases = aliases or {}
     items = (
         error.errors.items()
         if isinstance(error, InvalidInput)
         else [(error.field, [error.message])]
     )
-    for name, messages in items:
-        field = aliases.get(name, name)
+    for field, messages in items:
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
 
