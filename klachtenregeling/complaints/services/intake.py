@@ -69,7 +69,7 @@ def complaint_submit(
             channel=channel,
             received_at=clock.now(),
             by=None,
-            submission=(submission_key, _digest(draft)) if submission_key else None,
+            submission_key=submission_key,
         ),
     )
 
@@ -109,7 +109,7 @@ def complaint_register(
             channel=channel,
             received_at=clock.start_of_day(received_on),
             by=by,
-            submission=(submission_key, _digest(draft)) if submission_key else None,
+            submission_key=submission_key,
         ),
     )
 
@@ -216,7 +216,7 @@ def _create(
     channel: str,
     received_at: datetime,
     by: User | None,
-    submission: tuple[str, str] | None,
+    submission_key: str | None,
 ) -> Complaint:
     deadline = deadlines.judgment_deadline(received_at, organisation.term_days)
     role = ActorRole.OFFICER if by else ActorRole.COMPLAINANT
@@ -242,8 +242,8 @@ def _create(
             respondent=resolved.respondent,
             original_deadline=deadline,
             deadline=deadline,
-            submission_key=submission[0] if submission else None,
-            submission_digest=submission[1] if submission else "",
+            submission_key=submission_key or None,
+            submission_digest=_digest(draft) if submission_key else "",
         )
         ComplaintConcern.objects.bulk_create(
             ComplaintConcern(complaint=complaint, concern=c)
