@@ -14,6 +14,8 @@ SECRET_KEY = env.SECRET_KEY
 ALLOWED_HOSTS = env.ALLOWED_HOSTS
 CSRF_TRUSTED_ORIGINS = env.CSRF_TRUSTED_ORIGINS
 SITE_URL = env.SITE_URL
+# how long a complainant's personal link works (a new one comes with each message).
+COMPLAINANT_LINK_DAYS = 90
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -36,6 +38,9 @@ INSTALLED_APPS = [
     "klachtenregeling.audit",
     "klachtenregeling.notifications",
     "klachtenregeling.complaints",
+    "klachtenregeling.handling",
+    "klachtenregeling.portal",
+    "klachtenregeling.letters",
     "klachtenregeling.website",
     "klachtenregeling.demo",
 ]

@@ -19,6 +19,9 @@ COMPLAINT_REGISTER = "complaint.register"
 COMPLAINT_APPOINT_OFFICER = "complaint.appoint_officer"
 COMPLAINT_LIST_UNASSIGNED = "complaint.list_unassigned"
 ORGANISATION_ADMINISTER = "organisation.administer"
+# The person complained about, once informed (R-5.2): sees the parts needed for a reply.
+COMPLAINT_VIEW_AS_RESPONDENT = "complaint.view_as_respondent"
+COMPLAINT_RESPOND = "complaint.respond"
 
 
 def _active(user) -> bool:
@@ -41,6 +44,18 @@ def _view_complaint(user, complaint) -> bool:
 
 def _handle_complaint(user, complaint) -> bool:
     return _view_complaint(user, complaint) and complaint.status in OPEN_STATUSES
+
+
+def _view_as_respondent(user, complaint) -> bool:
+    return (
+        _same_organisation(user, complaint)
+        and complaint.respondent_id == user.pk
+        and complaint.respondent_notified_at is not None
+    )
+
+
+def _respond(user, complaint) -> bool:
+    return _view_as_respondent(user, complaint) and complaint.status in OPEN_STATUSES
 
 
 def _register_complaint(user, organisation) -> bool:
@@ -66,6 +81,8 @@ def _administer(user, organisation) -> bool:
 _RULES: dict[str, Callable] = {
     COMPLAINT_VIEW: _view_complaint,
     COMPLAINT_HANDLE: _handle_complaint,
+    COMPLAINT_VIEW_AS_RESPONDENT: _view_as_respondent,
+    COMPLAINT_RESPOND: _respond,
     COMPLAINT_REGISTER: _register_complaint,
     COMPLAINT_APPOINT_OFFICER: _appoint_officer,
     COMPLAINT_LIST_UNASSIGNED: _administer,
@@ -82,6 +99,23 @@ def require(user, action: str, obj) -> None:
     """Raise NotPermitted unless can(user, action, obj)."""
     if not can(user, action, obj):
         raise NotPermitted(_("This complaint does not exist or you have no access to it."))
+
+
+def complainant_may(link, complaint) -> bool:
+    """The complainant acts through a valid personal link to this complaint (R-7.3)."""
+    from klachtenregeling.portal.tokens import is_valid
+
+    return (
+        link is not None
+        and link.complaint_id == complaint.pk
+        and is_valid(link)
+        and complaint.status in OPEN_STATUSES
+    )
+
+
+def require_complainant(link, complaint) -> None:
+    if not complainant_may(link, complaint):
+        raise NotPermitted(_("This link is no longer valid."))
 
 
 def can_be_assigned(officer, complaint) -> bool:

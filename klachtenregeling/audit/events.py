@@ -14,7 +14,7 @@ from .constants import ActorRole, EventType
 from .models import CaseEvent
 
 
-def _record(
+def record(
     complaint,
     event_type: EventType,
     *,
@@ -58,7 +58,7 @@ def _intake_data(complaint) -> dict[str, Any]:
 
 def complaint_submitted(complaint) -> CaseEvent:
     """The complainant filed the complaint in writing, through the form or the API (R-1.1)."""
-    return _record(
+    return record(
         complaint,
         EventType.SUBMITTED,
         role=ActorRole.COMPLAINANT,
@@ -69,7 +69,7 @@ def complaint_submitted(complaint) -> CaseEvent:
 
 def complaint_registered(complaint, *, by) -> CaseEvent:
     """An officer registered a complaint received by letter or e-mail (R-1.1)."""
-    return _record(
+    return record(
         complaint,
         EventType.REGISTERED,
         role=ActorRole.OFFICER,
@@ -81,7 +81,7 @@ def complaint_registered(complaint, *, by) -> CaseEvent:
 
 def complaint_routed(complaint, *, officer, reason: str) -> CaseEvent:
     """The system routed the complaint to an officer (R-5.1, R-5.4)."""
-    return _record(
+    return record(
         complaint,
         EventType.ROUTED,
         role=ActorRole.SYSTEM,
@@ -91,7 +91,7 @@ def complaint_routed(complaint, *, officer, reason: str) -> CaseEvent:
 
 def complaint_routing_failed(complaint, *, reason: str) -> CaseEvent:
     """No officer could take the complaint; the organisation's admin is alerted (R-5.4)."""
-    return _record(
+    return record(
         complaint, EventType.ROUTING_FAILED, role=ActorRole.SYSTEM, data={"reason": reason}
     )
 
@@ -99,7 +99,7 @@ def complaint_routing_failed(complaint, *, reason: str) -> CaseEvent:
 def officer_assigned(
     complaint, *, officer, previous, by, role: ActorRole, reason: str
 ) -> CaseEvent:
-    return _record(
+    return record(
         complaint,
         EventType.OFFICER_ASSIGNED,
         role=role,
@@ -114,7 +114,7 @@ def officer_assigned(
 
 
 def handling_started(complaint, *, by, status_from: str) -> CaseEvent:
-    return _record(
+    return record(
         complaint,
         EventType.HANDLING_STARTED,
         role=ActorRole.OFFICER,
@@ -126,7 +126,7 @@ def handling_started(complaint, *, by, status_from: str) -> CaseEvent:
 
 def subjects_changed(complaint, *, by, added: list, removed: list) -> CaseEvent:
     """The officer (re)classified the complaint (R-8.1, R-8.2)."""
-    return _record(
+    return record(
         complaint,
         EventType.SUBJECTS_CHANGED,
         role=ActorRole.OFFICER,
@@ -140,13 +140,13 @@ def subjects_changed(complaint, *, by, added: list, removed: list) -> CaseEvent:
 
 def note_added(complaint, *, by, text: str) -> CaseEvent:
     """An internal note: never shown to the complainant."""
-    return _record(
+    return record(
         complaint, EventType.NOTE_ADDED, role=ActorRole.OFFICER, actor=by, data={"text": text}
     )
 
 
 def attachment_added(complaint, *, attachment, by, role: ActorRole) -> CaseEvent:
-    return _record(
+    return record(
         complaint,
         EventType.ATTACHMENT_ADDED,
         role=role,
@@ -172,7 +172,7 @@ def _message_data(message) -> dict[str, Any]:
 
 
 def message_queued(complaint, *, message) -> CaseEvent:
-    return _record(
+    return record(
         complaint,
         EventType.MESSAGE_QUEUED,
         role=ActorRole.SYSTEM,
@@ -182,7 +182,7 @@ def message_queued(complaint, *, message) -> CaseEvent:
 
 
 def message_sent(complaint, *, message) -> CaseEvent:
-    return _record(
+    return record(
         complaint,
         EventType.MESSAGE_SENT,
         role=ActorRole.SYSTEM,
@@ -192,7 +192,7 @@ def message_sent(complaint, *, message) -> CaseEvent:
 
 
 def message_failed(complaint, *, message) -> CaseEvent:
-    return _record(
+    return record(
         complaint,
         EventType.MESSAGE_FAILED,
         role=ActorRole.SYSTEM,

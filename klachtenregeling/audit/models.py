@@ -7,24 +7,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from klachtenregeling.core.append_only import AppendOnlyError, AppendOnlyModel
+
 from .constants import ActorRole, EventType
 
-
-class AppendOnlyQuerySet(models.QuerySet):
-    """Case events are inserted, never changed or removed through the ORM (R-7.4)."""
-
-    def update(self, **kwargs):
-        raise AppendOnlyError("case events cannot be changed")
-
-    def delete(self):
-        raise AppendOnlyError("case events cannot be deleted")
+__all__ = ["AppendOnlyError", "CaseEvent"]
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class CaseEvent(models.Model):
+class CaseEvent(AppendOnlyModel):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
     )
@@ -43,8 +33,6 @@ class CaseEvent(models.Model):
     visible_to_complainant = models.BooleanField(default=False)
     data = models.JSONField(default=dict)
 
-    objects = AppendOnlyQuerySet.as_manager()
-
     class Meta:
         ordering = ["complaint", "seq"]
         constraints = [
@@ -60,11 +48,3 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint_id}#{self.seq} {self.type}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("case events cannot be changed")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("case events cannot be deleted")

@@ -5,11 +5,25 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
+    """The complaint's place in the procedure of Art. 5 (steps: workflow.TRANSITIONS)."""
+
     RECEIVED = "received", _("received")
     IN_HANDLING = "in_handling", _("in handling")
+    HEARING = "hearing", _("hearing both sides")
+    JUDGED = "judged", _("judgment sent")
+    RESOLVED = "resolved", _("resolved")
+    UNRESOLVED = "unresolved", _("not resolved")
+    REFERRED = "referred", _("with the disputes body")
+    CLOSED = "closed", _("closed")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    NOT_ADMISSIBLE = "not_admissible", _("not admissible")
 
 
-OPEN_STATUSES = frozenset({Status.RECEIVED, Status.IN_HANDLING})
+# Final: read-only from here on.
+FINAL_STATUSES = frozenset({Status.CLOSED, Status.WITHDRAWN, Status.NOT_ADMISSIBLE})
+OPEN_STATUSES = frozenset(Status.values) - FINAL_STATUSES
+# The term of R-5.5 runs until the judgment is sent.
+AWAITING_JUDGMENT = frozenset({Status.RECEIVED, Status.IN_HANDLING, Status.HEARING})
 
 
 class Channel(models.TextChoices):
@@ -38,6 +52,17 @@ class Concern(models.TextChoices):
 class AttachmentKind(models.TextChoices):
     ORIGINAL = "original", _("original complaint (letter or e-mail)")
     SUPPORTING = "supporting", _("supporting document")
+    LETTER = "letter", _("letter (PDF)")
+    RULING = "ruling", _("ruling of the disputes body")
+
+
+class Satisfaction(models.TextChoices):
+    """How the complainant felt about the handling, asked at closing (R-3.3)."""
+
+    SATISFIED = "satisfied", _("satisfied")
+    PARTLY = "partly", _("partly satisfied")
+    DISSATISFIED = "dissatisfied", _("dissatisfied")
+    UNKNOWN = "unknown", _("unknown")
 
 
 class Language(models.TextChoices):

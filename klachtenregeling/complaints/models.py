@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .constants import AttachmentKind, Channel, Concern, Language, Status
+from .constants import AttachmentKind, Channel, Concern, Language, Satisfaction, Status
 
 
 class Complaint(models.Model):
@@ -64,6 +64,19 @@ class Complaint(models.Model):
     # SHA-256 of the submitted content: a key reused for other content is refused.
     submission_digest = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Raised by every workflow step: a form loaded before another step is refused.
+    version = models.PositiveIntegerField(default=1)
+    # While a referral to the disputes body runs, the complaint may not be destroyed.
+    legal_hold = models.BooleanField(default=False)
+    respondent_notified_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    root_cause = models.TextField(_("cause"), blank=True)
+    satisfaction = models.CharField(
+        _("satisfaction of the complainant"),
+        max_length=20,
+        choices=Satisfaction.choices,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("complaint")
@@ -100,6 +113,17 @@ class Complaint(models.Model):
             models.CheckConstraint(
                 condition=Q(deadline__gte=models.F("original_deadline")),
                 name="complaint_deadline_not_before_original",
+            ),
+            # Final statuses carry the moment they were reached.
+            models.CheckConstraint(
+                condition=Q(
+                    status__in=["closed", "withdrawn", "not_admissible"], closed_at__isnull=False
+                )
+                | (
+                    ~Q(status__in=["closed", "withdrawn", "not_admissible"])
+                    & Q(closed_at__isnull=True)
+                ),
+                name="complaint_closed_at_iff_final",
             ),
         ]
         indexes = [

@@ -13,7 +13,7 @@ from klachtenregeling.core import clock
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.organisations.models import Subject
 
-from .constants import OPEN_STATUSES, Status
+from .constants import AWAITING_JUDGMENT, OPEN_STATUSES, Status
 from .models import Complaint
 
 WORD = re.compile(r"\w+")
@@ -76,7 +76,7 @@ def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Compl
     if filters.subject_id:
         queryset = queryset.filter(subjects=filters.subject_id)
     if filters.overdue_only:
-        queryset = queryset.filter(status__in=OPEN_STATUSES, deadline__lt=clock.today())
+        queryset = queryset.filter(status__in=AWAITING_JUDGMENT, deadline__lt=clock.today())
     queryset = search(queryset, filters.query)
     open_first = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1))
     return (
@@ -91,7 +91,7 @@ def officer_counts(user) -> dict[str, int]:
     today = clock.today()
     return _for_officer(user).aggregate(
         open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
-        overdue=Count("pk", filter=Q(status__in=OPEN_STATUSES, deadline__lt=today)),
+        overdue=Count("pk", filter=Q(status__in=AWAITING_JUDGMENT, deadline__lt=today)),
         received=Count("pk", filter=Q(status=Status.RECEIVED)),
     )
 

@@ -1,6 +1,13 @@
 """The complaint's states and the steps between them: a table, reviewed like the regulation.
 
-First cut (foundation): received → in handling. The handling workflow extends it.
+received ─▶ in handling ─▶ hearing both sides (R-5.2) ─▶ judgment sent (R-5.6)
+judgment sent ─▶ resolved (three signatures, R-5.7) ─▶ closed
+judgment sent ─▶ not resolved ─▶ with the disputes body (R-4.3) ─▶ closed (ruling)
+Before a judgment the complainant may withdraw; a message that is not a
+complaint under R-1.x is declared not admissible, with reasons in writing.
+
+Guards beyond the table (both sides heard, signatures on the current text)
+live in the rules modules and are checked by the services.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -10,9 +17,24 @@ from klachtenregeling.core.errors import TransitionRefused
 from .constants import Status
 
 TRANSITIONS: dict[str, frozenset[str]] = {
-    Status.RECEIVED: frozenset({Status.IN_HANDLING}),
-    Status.IN_HANDLING: frozenset(),
+    Status.RECEIVED: frozenset({Status.IN_HANDLING, Status.WITHDRAWN, Status.NOT_ADMISSIBLE}),
+    Status.IN_HANDLING: frozenset({Status.HEARING, Status.WITHDRAWN, Status.NOT_ADMISSIBLE}),
+    Status.HEARING: frozenset({Status.JUDGED, Status.WITHDRAWN, Status.NOT_ADMISSIBLE}),
+    Status.JUDGED: frozenset({Status.RESOLVED, Status.UNRESOLVED, Status.WITHDRAWN}),
+    Status.RESOLVED: frozenset({Status.CLOSED}),
+    Status.UNRESOLVED: frozenset({Status.REFERRED, Status.CLOSED}),
+    Status.REFERRED: frozenset({Status.CLOSED}),
+    Status.CLOSED: frozenset(),
+    Status.WITHDRAWN: frozenset(),
+    Status.NOT_ADMISSIBLE: frozenset(),
 }
+
+# Steps that keep the status but need it to be one of these.
+JUDGMENT_ALLOWED = frozenset({Status.HEARING, Status.JUDGED})  # a revision voids signatures
+HEARING_ALLOWED = frozenset({Status.IN_HANDLING, Status.HEARING})
+SOLUTION_ALLOWED = frozenset({Status.IN_HANDLING, Status.HEARING})
+SIGNING_ALLOWED = frozenset({Status.JUDGED})
+REFERRAL_ALLOWED = frozenset({Status.UNRESOLVED, Status.REFERRED})  # the case file
 
 
 def can_transition(current: str, target: str) -> bool:
@@ -25,3 +47,22 @@ def require_transition(current: str, target: str) -> None:
             _("A complaint with status “%(current)s” cannot go to status “%(target)s”.")
             % {"current": Status(current).label, "target": Status(target).label}
         )
+
+
+def require_status(current: str, allowed: frozenset[str]) -> None:
+    """For steps that keep the status (a statement, a proposal, a signature)."""
+    if current not in allowed:
+        raise TransitionRefused(
+            _("This step is not possible while the complaint has status “%(current)s”.")
+            % {"current": Status(current).label}
+        )
+
+
+def mermaid() -> str:
+    """The table as a Mermaid state diagram, for the README (generated, not drawn)."""
+    lines = ["stateDiagram-v2", "    [*] --> received"]
+    for source, targets in TRANSITIONS.items():
+        lines += [f"    {source} --> {target}" for target in sorted(targets)]
+        if not targets:
+            lines.append(f"    {source} --> [*]")
+    return "\n".join(lines)

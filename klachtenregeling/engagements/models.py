@@ -1,5 +1,7 @@
 """Clients (opdrachtgevers) and their engagements (overeenkomsten van opdracht, R-2.1)."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -46,3 +48,31 @@ class Engagement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} — {self.title}"
+
+
+class DocumentKind(models.TextChoices):
+    CONTRACT = "contract", _("contract / order confirmation")
+    INVOICE = "invoice", _("invoice")
+
+
+def document_path(instance: "EngagementDocument", filename: str) -> str:
+    return f"engagements/{instance.engagement.organisation_id}/{uuid.uuid4().hex}"
+
+
+class EngagementDocument(models.Model):
+    """The engagement's contract and invoices: part of the case file for the disputes body."""
+
+    engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    file = models.FileField(_("file"), upload_to=document_path, max_length=200)
+    filename = models.CharField(_("file name"), max_length=200, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("engagement document")
+        verbose_name_plural = _("engagement documents")
+        ordering = ["kind", "uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.filename

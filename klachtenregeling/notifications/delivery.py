@@ -44,7 +44,9 @@ def _claim(message_id: int) -> OutboxMessage | None:
         status=DeliveryStatus.SENDING, lease_until=now + LEASE
     )
     return (
-        OutboxMessage.objects.select_related("organisation").get(pk=message_id) if claimed else None
+        OutboxMessage.objects.select_related("organisation", "attachment").get(pk=message_id)
+        if claimed
+        else None
     )
 
 
@@ -59,6 +61,10 @@ def _email(message: OutboxMessage) -> EmailMultiAlternatives:
         headers={"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"},
     )
     email.attach_alternative(message.body_html, "text/html")
+    if message.attachment_id:
+        document = message.attachment
+        with document.file.open("rb") as handle:
+            email.attach(document.filename, handle.read(), document.content_type)
     return email
 
 

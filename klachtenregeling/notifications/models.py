@@ -34,6 +34,10 @@ class OutboxMessage(models.Model):
     subject = models.CharField(max_length=200)
     body_text = models.TextField()
     body_html = models.TextField()
+    # A letter (PDF) sent along, e.g. the judgment.
+    attachment = models.ForeignKey(
+        "complaints.Attachment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     status = models.CharField(
         max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
     )

@@ -19,6 +19,7 @@ def enqueue(
     context: dict,
     complaint=None,
     reply_to: str = "",
+    attachment=None,
 ) -> OutboxMessage:
     """Render the message in the recipient's language and store it with its delivery task.
 
@@ -44,6 +45,7 @@ def enqueue(
         subject=subject[:200],
         body_text=body_text,
         body_html=body_html,
+        attachment=attachment,
         created_at=now,
         next_attempt_at=now,
     )

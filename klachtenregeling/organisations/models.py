@@ -23,6 +23,9 @@ class Organisation(models.Model):
         validators=[validate_not_reserved],
     )
     website = models.URLField(_("website"), blank=True)
+    postal_address = models.TextField(
+        _("postal address"), blank=True, help_text=_("Printed in the letterhead of letters.")
+    )
     contact_email = models.EmailField(_("contact e-mail for complaints"))
     term_days = models.PositiveSmallIntegerField(
         _("term for a judgment (days)"),

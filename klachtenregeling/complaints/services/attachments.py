@@ -19,7 +19,16 @@ class StoredFiles:
     def __init__(self) -> None:
         self._attachments: list[Attachment] = []
 
-    def add(self, complaint, checked: CheckedFile, *, kind: str, by, role: ActorRole) -> Attachment:
+    def add(
+        self,
+        complaint,
+        checked: CheckedFile,
+        *,
+        kind: str,
+        by,
+        role: ActorRole | None,
+        record_event: bool = True,
+    ) -> Attachment:
         attachment = Attachment(
             complaint=complaint,
             kind=kind,
@@ -33,7 +42,8 @@ class StoredFiles:
         attachment.file.save(checked.filename, File(checked.stream), save=False)
         self._attachments.append(attachment)
         attachment.save()
-        events.attachment_added(complaint, attachment=attachment, by=by, role=role)
+        if record_event:
+            events.attachment_added(complaint, attachment=attachment, by=by, role=role)
         return attachment
 
     def remove_all(self) -> None:

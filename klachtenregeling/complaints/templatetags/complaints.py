@@ -3,7 +3,7 @@ from django import template
 from klachtenregeling.audit.presentation import describe
 from klachtenregeling.core import clock
 
-from ..constants import OPEN_STATUSES
+from ..constants import AWAITING_JUDGMENT
 from ..rules import deadlines
 
 register = template.Library()
@@ -16,7 +16,7 @@ def days_left(complaint) -> int:
 
 @register.filter
 def is_overdue(complaint) -> bool:
-    return complaint.status in OPEN_STATUSES and deadlines.is_overdue(
+    return complaint.status in AWAITING_JUDGMENT and deadlines.is_overdue(
         complaint.deadline, clock.today()
     )
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HandlingConfig(AppConfig):
+    name = "klachtenregeling.handling"
+    label = "handling"

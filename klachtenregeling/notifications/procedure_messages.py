@@ -1,0 +1,169 @@
+"""Messages of the procedure (Art. 5, R-7.3: every step is notified to whom it concerns).
+
+The complainant's messages carry a new personal link (R-7.3) and are written in
+the complainant's language; staff messages link to the log-in pages.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from klachtenregeling.audit.constants import ActorRole
+from klachtenregeling.portal import tokens
+
+from . import outbox
+from .constants import MessageKind
+from .messages import reply_address
+
+
+def _url(name: str, *args) -> str:
+    return settings.SITE_URL + reverse(name, args=args)
+
+
+def complainant_link(complaint, *, purpose: str) -> str:
+    token = tokens.issue(complaint, purpose=purpose)
+    return _url("portal:enter", complaint.organisation.slug) + f"?t={token}"
+
+
+def to_complainant(complaint, kind: str, *, attachment=None, with_link: bool = True, **context):
+    url = complainant_link(complaint, purpose=kind) if with_link else ""
+    return outbox.enqueue(
+        organisation=complaint.organisation,
+        complaint=complaint,
+        kind=kind,
+        to_email=complaint.complainant_email,
+        recipient_role=ActorRole.COMPLAINANT,
+        language=complaint.language,
+        context={"recipient_name": complaint.complainant_name, "url": url, **context},
+        reply_to=reply_address(complaint),
+        attachment=attachment,
+    )
+
+
+def to_respondent(complaint, kind: str, *, attachment=None, **context):
+    respondent = complaint.respondent
+    if respondent is None or not respondent.email:
+        return None
+    return outbox.enqueue(
+        organisation=complaint.organisation,
+        complaint=complaint,
+        kind=kind,
+        to_email=respondent.email,
+        recipient_role=ActorRole.RESPONDENT,
+        language=settings.LANGUAGE_CODE,
+        context={
+            "recipient_name": respondent.display_name,
+            "url": _url("handling:about-me-detail", complaint.reference),
+            **context,
+        },
+        reply_to=complaint.assigned_officer.email if complaint.assigned_officer else "",
+        attachment=attachment,
+    )
+
+
+def to_officer(complaint, kind: str, **context):
+    officer = complaint.assigned_officer
+    if officer is None or not officer.email:
+        return None
+    return outbox.enqueue(
+        organisation=complaint.organisation,
+        complaint=complaint,
+        kind=kind,
+        to_email=officer.email,
+        recipient_role=ActorRole.OFFICER,
+        language=settings.LANGUAGE_CODE,
+        context={
+            "recipient_name": officer.display_name,
+            "url": _url("complaints:detail", complaint.reference),
+            **context,
+        },
+    )
+
+
+def respondent_notified(complaint):
+    return to_respondent(complaint, MessageKind.RESPONDENT_NOTIFIED)
+
+
+def hearing_invitation(complaint, invitation):
+    context = {"due_date": invitation.due_date, "party": invitation.party}
+    if invitation.party == ActorRole.COMPLAINANT:
+        return to_complainant(complaint, MessageKind.HEARING_INVITATION, **context)
+    return to_respondent(complaint, MessageKind.HEARING_INVITATION, **context)
+
+
+def statement_received(complaint, statement):
+    return to_officer(complaint, MessageKind.STATEMENT_RECEIVED, party=statement.party)
+
+
+def proposal(complaint, proposal):
+    return to_complainant(complaint, MessageKind.PROPOSAL, proposal=proposal)
+
+
+def proposal_answered(complaint, proposal):
+    return to_officer(complaint, MessageKind.PROPOSAL_ANSWERED, proposal=proposal)
+
+
+def judgment(complaint, judgment):
+    """R-5.6: the judgment in writing (the PDF letter) to complainant and respondent."""
+    sent = [
+        to_complainant(
+            complaint, MessageKind.JUDGMENT, judgment=judgment, attachment=judgment.letter
+        )
+    ]
+    sent.append(
+        to_respondent(
+            complaint, MessageKind.JUDGMENT, judgment=judgment, attachment=judgment.letter
+        )
+    )
+    return [m for m in sent if m is not None]
+
+
+def judgment_accepted(complaint, judgment):
+    """The complainant accepted and signed: the officer and the respondent are asked to sign."""
+    sent = [to_officer(complaint, MessageKind.JUDGMENT_ACCEPTED, judgment=judgment)]
+    sent.append(to_respondent(complaint, MessageKind.JUDGMENT_ACCEPTED, judgment=judgment))
+    return [m for m in sent if m is not None]
+
+
+def judgment_declined(complaint, answer):
+    """R-4.3: the officer hears of it; the complainant is told how to go to the disputes body."""
+    return [
+        m
+        for m in (
+            to_officer(complaint, MessageKind.JUDGMENT_DECLINED, answer=answer),
+            to_complainant(complaint, MessageKind.REFERRAL_INFO),
+        )
+        if m is not None
+    ]
+
+
+def resolved(complaint, judgment, letter):
+    """R-5.7: the judgment signed by all, to everyone who signed."""
+    sent = [
+        to_complainant(complaint, MessageKind.RESOLVED, judgment=judgment, attachment=letter),
+        to_respondent(complaint, MessageKind.RESOLVED, judgment=judgment, attachment=letter),
+        to_officer(complaint, MessageKind.RESOLVED, judgment=judgment),
+    ]
+    return [m for m in sent if m is not None]
+
+
+def withdrawn(complaint, *, by_complainant: bool):
+    sent = [to_complainant(complaint, MessageKind.WITHDRAWN, with_link=False)]
+    if by_complainant:
+        sent.append(to_officer(complaint, MessageKind.WITHDRAWN))
+    if complaint.respondent_notified_at:
+        sent.append(to_respondent(complaint, MessageKind.WITHDRAWN))
+    return [m for m in sent if m is not None]
+
+
+def not_admissible(complaint, reasons: str, letter):
+    """Not a complaint under R-1.x: the reasons in writing, with the letter."""
+    return to_complainant(
+        complaint, MessageKind.NOT_ADMISSIBLE, reasons=reasons, attachment=letter, with_link=False
+    )
+
+
+def closed(complaint):
+    sent = [to_complainant(complaint, MessageKind.CLOSED, with_link=False)]
+    if complaint.respondent_notified_at:
+        sent.append(to_respondent(complaint, MessageKind.CLOSED))
+    return [m for m in sent if m is not None]
