@@ -4,6 +4,8 @@ from klachtenregeling.accounts import views as account_views
 from klachtenregeling.api.api import api
 from klachtenregeling.complaints.urls import public_patterns, staff_patterns
 from klachtenregeling.core.admin_site import beheer_site
+from klachtenregeling.handling.urls import patterns as handling_patterns
+from klachtenregeling.portal.urls import patterns as portal_patterns
 from klachtenregeling.website import views as website_views
 
 urlpatterns = [
@@ -14,9 +16,11 @@ urlpatterns = [
     path("uitloggen/", account_views.auth_views.LogoutView.as_view(), name="logout"),
     path("werk/", account_views.home, name="staff-home"),
     path("werk/klachten/", include(staff_patterns)),
+    path("werk/", include(handling_patterns)),
     path("", website_views.root, name="root"),
     path("<slug:org>/", website_views.organisation_home, name="organisation-home"),
     path("<slug:org>/klacht/", include(public_patterns)),
+    path("<slug:org>/mijn-klacht/", include(portal_patterns)),
 ]
 
 handler404 = "klachtenregeling.website.views.not_found"

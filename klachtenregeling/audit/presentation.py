@@ -97,4 +97,100 @@ def describe(event) -> str:
             return _("Message delivered: %(message)s") % {"message": _message(d)}
         case EventType.MESSAGE_FAILED:
             return _("Message could not be delivered: %(message)s") % {"message": _message(d)}
+    described = describe_procedure(event)
+    if described:
+        return described
     return str(EventType(event.type).label) if event.type in EventType.values else event.type
+
+
+def _party(value: str) -> str:
+    from klachtenregeling.handling.constants import Party
+
+    return str(Party(value).label) if value in Party.values else value
+
+
+def _label(choices, value: str) -> str:
+    return str(choices(value).label) if value in choices.values else value
+
+
+def describe_procedure(event) -> str:
+    """Steps of Art. 5: hearing, solutions, judgment, signatures, referral, endings."""
+    from klachtenregeling.complaints.constants import Satisfaction
+    from klachtenregeling.handling.constants import Answer, RulingOutcome, Signer, Verdict, Via
+
+    d = event.data
+    match event.type:
+        case EventType.RESPONDENT_SET:
+            return _("Person complained about: %(name)s") % {"name": d.get("respondent") or "—"}
+        case EventType.RESPONDENT_NOTIFIED:
+            return _("The person complained about was informed of the complaint")
+        case EventType.HEARING_INVITED:
+            return _("%(party)s invited to give an account by %(date)s") % {
+                "party": _party(d.get("party", "")).capitalize(),
+                "date": d.get("due_date", "?"),
+            }
+        case EventType.STATEMENT_GIVEN:
+            return _("Account of %(party)s (%(via)s)") % {
+                "party": _party(d.get("party", "")),
+                "via": _label(Via, d.get("via", "")),
+            }
+        case EventType.HEARING_WAIVED:
+            return _("Not heard: %(party)s — %(reason)s") % {
+                "party": _party(d.get("party", "")),
+                "reason": d.get("reason", ""),
+            }
+        case EventType.UPDATE_ADDED:
+            return _("Update on the case")
+        case EventType.PROPOSAL_MADE:
+            return _("A solution was proposed")
+        case EventType.PROPOSAL_ANSWERED:
+            return _("Proposed solution %(answer)s") % {
+                "answer": _label(Answer, d.get("answer", ""))
+            }
+        case EventType.JUDGMENT_ISSUED:
+            return _("Judgment sent (version %(version)s): %(verdict)s") % {
+                "version": d.get("version", "?"),
+                "verdict": _label(Verdict, d.get("verdict", "")),
+            }
+        case EventType.JUDGMENT_ANSWERED:
+            return _("Complainant's answer to the judgment: %(answer)s") % {
+                "answer": _label(Answer, d.get("answer", ""))
+            }
+        case EventType.SIGNED:
+            return _("Judgment signed by %(signer)s") % {
+                "signer": _label(Signer, d.get("signer", ""))
+            }
+        case EventType.SIGNATURES_VOIDED:
+            return _("Judgment revised: earlier signatures lapsed")
+        case EventType.RESOLVED:
+            return _("Complaint resolved: the judgment is signed by all")
+        case EventType.REFERRED:
+            return _("Submitted to %(body)s on %(date)s") % {
+                "body": d.get("body", ""),
+                "date": d.get("referred_on", "?"),
+            }
+        case EventType.CASE_FILE_EXPORTED:
+            return _("Case file for the disputes body made (%(n)s files)") % {
+                "n": d.get("files", "?")
+            }
+        case EventType.RULING_RECORDED:
+            return _("Ruling of %(date)s recorded: %(outcome)s") % {
+                "date": d.get("ruling_on", "?"),
+                "outcome": _label(RulingOutcome, d.get("outcome", "")),
+            }
+        case EventType.CLOSED:
+            satisfaction = d.get("satisfaction", "")
+            if satisfaction:
+                return _("Complaint closed (%(satisfaction)s)") % {
+                    "satisfaction": _label(Satisfaction, satisfaction)
+                }
+            return _("Complaint closed")
+        case EventType.WITHDRAWN:
+            return _("Complaint withdrawn")
+        case EventType.NOT_ADMISSIBLE:
+            return _("Declared not admissible")
+        case EventType.LETTER_ISSUED:
+            return _("Letter: %(name)s") % {"name": d.get("filename", "")}
+        case EventType.LINKS_REVOKED:
+            return _("Personal links revoked (%(n)s)") % {"n": d.get("count", 0)}
+    return ""

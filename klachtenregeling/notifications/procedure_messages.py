@@ -33,7 +33,12 @@ def to_complainant(complaint, kind: str, *, attachment=None, with_link: bool = T
         to_email=complaint.complainant_email,
         recipient_role=ActorRole.COMPLAINANT,
         language=complaint.language,
-        context={"recipient_name": complaint.complainant_name, "url": url, **context},
+        context={
+            "recipient_name": complaint.complainant_name,
+            "url": url,
+            "role": "complainant",
+            **context,
+        },
         reply_to=reply_address(complaint),
         attachment=attachment,
     )
@@ -52,6 +57,7 @@ def to_respondent(complaint, kind: str, *, attachment=None, **context):
         language=settings.LANGUAGE_CODE,
         context={
             "recipient_name": respondent.display_name,
+            "role": "respondent",
             "url": _url("handling:about-me-detail", complaint.reference),
             **context,
         },
@@ -73,6 +79,7 @@ def to_officer(complaint, kind: str, **context):
         language=settings.LANGUAGE_CODE,
         context={
             "recipient_name": officer.display_name,
+            "role": "officer",
             "url": _url("complaints:detail", complaint.reference),
             **context,
         },

@@ -2,13 +2,14 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.selectors import officers_who_may_take
+from klachtenregeling.core.downloads import private_download
 from klachtenregeling.core.errors import NotPermitted
+from klachtenregeling.handling.panel import officer_panel
 
 from .. import selectors, workflow
 from ..constants import Status
@@ -79,6 +80,7 @@ def dossier_context(request, complaint, **forms) -> dict:
         "assign_form": forms.get("assign_form")
         or AssignForm(officers=others, initial={"expected_officer": complaint.assigned_officer_id}),
         "has_other_officers": bool(others),
+        **officer_panel(request.user, complaint, forms, with_forms=can_handle),
     }
 
 
@@ -95,11 +97,4 @@ def attachment_download(request, reference, attachment_id):
     attachment = complaint.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise NotPermitted("no such attachment")
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.filename,
-        content_type=attachment.content_type,
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_download(attachment)

@@ -1,0 +1,143 @@
+"""R-7.4 and Art. 5: the complaint's flow, checked for every (from, to) pair of statuses.
+
+ALLOWED below is the specification, written out by hand from the regulation and
+reviewed like it; the TRANSITIONS table in workflow.py must say exactly the same.
+"""
+
+import itertools
+
+import pytest
+
+from klachtenregeling.complaints import workflow
+from klachtenregeling.complaints.constants import (
+    AWAITING_JUDGMENT,
+    FINAL_STATUSES,
+    OPEN_STATUSES,
+    Status,
+)
+from klachtenregeling.core.errors import TransitionRefused
+
+ALLOWED = {
+    # received: taken into handling, withdrawn, or not a complaint at all
+    ("received", "in_handling"),
+    ("received", "withdrawn"),
+    ("received", "not_admissible"),
+    # in handling: the hearing starts (R-5.2)
+    ("in_handling", "hearing"),
+    ("in_handling", "withdrawn"),
+    ("in_handling", "not_admissible"),
+    # hearing both sides: the judgment is sent (R-5.6)
+    ("hearing", "judged"),
+    ("hearing", "withdrawn"),
+    ("hearing", "not_admissible"),
+    # judgment sent: signed by all (R-5.7), not accepted (R-4.3), or withdrawn
+    ("judged", "resolved"),
+    ("judged", "unresolved"),
+    ("judged", "withdrawn"),
+    # resolved: closed with cause and satisfaction (R-3.2, R-3.3)
+    ("resolved", "closed"),
+    # not resolved: to the disputes body, or closed without it (R-4.3)
+    ("unresolved", "referred"),
+    ("unresolved", "closed"),
+    # with the disputes body: the ruling closes it
+    ("referred", "closed"),
+    # closed, withdrawn, not admissible: final, nothing further
+}
+
+STATUSES = [s.value for s in Status]
+PAIRS = list(itertools.product(STATUSES, STATUSES))
+
+
+def test_r7_4_the_specification_covers_all_hundred_pairs():
+    assert len(STATUSES) == 10
+    assert len(PAIRS) == 100
+    assert {s for pair in ALLOWED for s in pair} <= set(STATUSES)
+
+
+@pytest.mark.parametrize(("current", "target"), PAIRS, ids=[f"{a}->{b}" for a, b in PAIRS])
+def test_r7_4_transition_allowed_exactly_as_specified(current, target):
+    expected = (current, target) in ALLOWED
+    assert workflow.can_transition(current, target) is expected
+    if expected:
+        workflow.require_transition(current, target)  # no error
+    else:
+        with pytest.raises(TransitionRefused):
+            workflow.require_transition(current, target)
+
+
+def test_r7_4_table_equals_the_specification():
+    table = {
+        (source, target) for source, targets in workflow.TRANSITIONS.items() for target in targets
+    }
+    assert table == ALLOWED
+    assert set(workflow.TRANSITIONS) == set(STATUSES)
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_r7_4_no_status_goes_to_itself(status):
+    assert not workflow.can_transition(status, status)
+
+
+@pytest.mark.parametrize("status", sorted(FINAL_STATUSES))
+def test_r7_4_final_statuses_are_read_only(status):
+    assert workflow.TRANSITIONS[status] == frozenset()
+    assert not any(workflow.can_transition(status, target) for target in STATUSES)
+
+
+def test_r7_4_every_open_status_has_a_way_out_and_every_status_is_reachable():
+    for status in OPEN_STATUSES:
+        assert workflow.TRANSITIONS[status], status
+    reachable, todo = {Status.RECEIVED.value}, [Status.RECEIVED.value]
+    while todo:
+        for target in workflow.TRANSITIONS[todo.pop()]:
+            if target not in reachable:
+                reachable.add(target)
+                todo.append(target)
+    assert reachable == set(STATUSES)
+
+
+def test_r5_6_no_judgment_status_without_the_hearing():
+    """Only 'hearing both sides' leads to 'judgment sent' (R-5.2 before R-5.6)."""
+    assert {a for a, b in ALLOWED if b == Status.JUDGED} == {Status.HEARING}
+    assert {a for a, b in ALLOWED if b == Status.RESOLVED} == {Status.JUDGED}
+    assert {a for a, b in ALLOWED if b == Status.REFERRED} == {Status.UNRESOLVED}
+
+
+def test_r5_5_awaiting_judgment_statuses_are_before_the_judgment():
+    assert {Status.RECEIVED, Status.IN_HANDLING, Status.HEARING} == AWAITING_JUDGMENT
+
+
+def test_unknown_status_goes_nowhere():
+    assert not workflow.can_transition("bogus", Status.CLOSED)
+
+
+@pytest.mark.parametrize(
+    ("allowed", "inside", "outside"),
+    [
+        (workflow.HEARING_ALLOWED, ["in_handling", "hearing"], ["received", "judged"]),
+        (workflow.JUDGMENT_ALLOWED, ["hearing", "judged"], ["in_handling", "unresolved"]),
+        (workflow.SOLUTION_ALLOWED, ["in_handling", "hearing"], ["judged", "resolved"]),
+        (workflow.SIGNING_ALLOWED, ["judged"], ["hearing", "resolved", "unresolved"]),
+        (workflow.REFERRAL_ALLOWED, ["unresolved", "referred"], ["judged", "closed"]),
+    ],
+)
+def test_r7_4_steps_that_keep_the_status(allowed, inside, outside):
+    for status in inside:
+        workflow.require_status(status, allowed)
+    for status in outside:
+        with pytest.raises(TransitionRefused):
+            workflow.require_status(status, allowed)
+    assert not allowed & FINAL_STATUSES  # nothing happens to a final complaint
+
+
+def test_r7_4_mermaid_diagram_shows_every_allowed_edge():
+    diagram = workflow.mermaid()
+    lines = set(diagram.splitlines())
+    assert diagram.startswith("stateDiagram-v2")
+    assert "    [*] --> received" in lines
+    for source, target in ALLOWED:
+        assert f"    {source} --> {target}" in lines
+    for status in FINAL_STATUSES:
+        assert f"    {status} --> [*]" in lines
+    edges = [line for line in lines if "-->" in line and "[*]" not in line]
+    assert len(edges) == len(ALLOWED)  # and nothing else

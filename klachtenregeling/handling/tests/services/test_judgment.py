@@ -1,0 +1,195 @@
+"""R-5.6: the judgment in writing (a PDF letter) to complainant and respondent, only after
+both sides were heard or a reason was recorded."""
+
+import io
+
+import pypdf
+import pytest
+
+from klachtenregeling.audit.constants import ActorRole, EventType
+from klachtenregeling.complaints.constants import AttachmentKind, Status
+from klachtenregeling.core.errors import InvalidInput, NotPermitted, TransitionRefused
+from klachtenregeling.handling import services
+from klachtenregeling.handling.constants import Party, Verdict
+from klachtenregeling.handling.rules import judgment as judgment_rules
+from klachtenregeling.notifications import delivery
+from klachtenregeling.notifications.constants import MessageKind
+
+from .. import steps
+from ..steps import unchanged
+
+# The complaint's language is Dutch; accept the English label while translations are open.
+LABELS = {
+    Verdict.WELL_FOUNDED: ("gegrond", "well-founded"),
+    Verdict.PARTLY: ("deels gegrond", "partly well-founded"),
+    Verdict.UNFOUNDED: ("ongegrond", "unfounded"),
+}
+
+
+def pdf_text(attachment) -> str:
+    with attachment.file.open("rb") as handle:
+        reader = pypdf.PdfReader(io.BytesIO(handle.read()))
+    return " ".join((page.extract_text() or "") for page in reader.pages)
+
+
+def issue(complaint, officer, **overrides):
+    values = {
+        "complaint": complaint,
+        "verdict": Verdict.WELL_FOUNDED,
+        "reasoning": "De training begon te laat.",
+        "recommendations": ["Start op tijd."],
+        "by": officer,
+    }
+    return services.judgment_issue(**{**values, **overrides})
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        (),  # nobody heard
+        (Party.COMPLAINANT,),  # only the complainant
+        (Party.RESPONDENT,),  # only the respondent
+    ],
+)
+def test_r5_6_judgment_refused_before_both_sides_heard(complaint, officer, given):
+    complaint = steps.notify(complaint, officer)
+    if Party.COMPLAINANT in given:
+        services.statement_give_as_complainant(
+            complaint=complaint, text="Mijn kant.", link=steps.link_for(complaint)
+        )
+    if Party.RESPONDENT in given:
+        services.statement_give_as_staff(
+            complaint=complaint, text="Mijn kant.", by=complaint.respondent
+        )
+    complaint = steps.fresh(complaint)
+    with unchanged(complaint), pytest.raises(TransitionRefused):
+        issue(complaint, officer)
+
+
+def test_r5_6_judgment_allowed_after_a_waiver_with_reason(complaint, officer):
+    services.statement_give_as_complainant(
+        complaint=complaint, text="Mijn kant.", link=steps.link_for(complaint)
+    )
+    with unchanged(complaint), pytest.raises(TransitionRefused):
+        issue(complaint, officer)
+    services.hearing_waive(
+        complaint=complaint, party=Party.RESPONDENT, reason="Reageerde niet binnen de termijn.", by=officer
+    )
+
+    judgment = issue(complaint, officer)
+
+    assert steps.fresh(complaint).status == Status.JUDGED
+    assert judgment.version == 1
+
+
+def test_r5_6_general_complaint_needs_only_the_complainant_heard(general_complaint, officer):
+    complaint = steps.hear_both(general_complaint, officer)
+    issue(complaint, officer)
+    assert steps.fresh(complaint).status == Status.JUDGED
+
+
+def test_r5_6_judgment_is_a_pdf_letter_mailed_to_both_parties(
+    complaint, officer, respondent, smtp_server
+):
+    complaint = steps.hear_both(complaint, officer)
+    mark = steps.mark(complaint)
+
+    judgment = issue(complaint, officer, verdict=Verdict.PARTLY)
+
+    complaint = steps.fresh(complaint)
+    assert complaint.status == Status.JUDGED
+    assert judgment.text_sha256 == judgment_rules.text_sha256(
+        verdict=Verdict.PARTLY,
+        reasoning="De training begon te laat.",
+        recommendations=["Start op tijd."],
+    )
+    assert judgment.recommendations == ["Start op tijd."]
+    # The letter: an attachment of the complaint, its name only the reference and the kind.
+    letter = judgment.letter
+    assert letter.kind == AttachmentKind.LETTER
+    assert letter.content_type == "application/pdf"
+    assert letter.filename == f"{complaint.reference}-oordeel-v1.pdf"
+    text = pdf_text(letter)
+    assert complaint.reference in text
+    assert any(label in text for label in LABELS[Verdict.PARTLY]), text
+    # The dossier: the letter, then the judgment with the status change.
+    [letter_event] = steps.events_since(complaint, mark, EventType.LETTER_ISSUED)
+    assert letter_event.data["attachment_id"] == str(letter.pk)
+    assert letter_event.data["sha256"] == letter.sha256
+    [event] = steps.events_since(complaint, mark, EventType.JUDGMENT_ISSUED)
+    assert letter_event.seq < event.seq
+    assert (event.actor, event.actor_role) == (officer, ActorRole.OFFICER)
+    assert event.visible_to_complainant
+    assert event.data == {
+        "status_from": Status.HEARING,
+        "status_to": Status.JUDGED,
+        "judgment_id": judgment.pk,
+        "version": 1,
+        "verdict": Verdict.PARTLY,
+        "recommendations": 1,
+        "text_sha256": judgment.text_sha256,
+    }
+    # The outbox: the judgment, with the letter, to complainant and respondent (R-5.6).
+    messages = steps.messages_since(complaint, mark)
+    assert steps.sent(messages) == {
+        (MessageKind.JUDGMENT, ActorRole.COMPLAINANT, complaint.complainant_email),
+        (MessageKind.JUDGMENT, ActorRole.RESPONDENT, respondent.email),
+    }
+    assert {m.attachment_id for m in messages} == {letter.pk}
+    steps.assert_subjects_name_only_the_reference(messages, complaint, respondent, officer)
+    # Delivered over SMTP, the mail to the complainant carries the PDF.
+    to_complainant = next(m for m in messages if m.recipient_role == ActorRole.COMPLAINANT)
+    assert delivery.deliver(to_complainant.pk) == "sent"
+    [mail] = smtp_server.to(complaint.complainant_email)
+    [pdf] = [part for part in mail.iter_attachments()]
+    assert pdf.get_filename() == letter.filename
+    assert pdf.get_content_type() == "application/pdf"
+    with letter.file.open("rb") as handle:
+        assert pdf.get_content() == handle.read()
+
+
+@pytest.mark.parametrize("verdict", [Verdict.WELL_FOUNDED, Verdict.UNFOUNDED])
+def test_r5_6_letter_names_the_verdict(general_complaint, officer, verdict):
+    complaint = steps.hear_both(general_complaint, officer)
+    judgment = issue(complaint, officer, verdict=verdict, recommendations=[])
+    text = pdf_text(judgment.letter)
+    assert any(label in text for label in LABELS[verdict]), text
+    if verdict == Verdict.WELL_FOUNDED:  # not mistaken for "ongegrond"
+        assert "ongegrond" not in text and "unfounded" not in text
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"verdict": "maybe"},
+        {"reasoning": "   "},
+        {"recommendations": ["x"] * 21},
+        {"recommendations": ["x" * 2001]},
+    ],
+)
+def test_r5_6_judgment_input_is_checked(complaint, officer, overrides):
+    complaint = steps.hear_both(complaint, officer)
+    with unchanged(complaint), pytest.raises(InvalidInput):
+        issue(complaint, officer, **overrides)
+
+
+def test_r6_1_only_the_handling_officer_judges(complaint, officer, second_officer, respondent):
+    complaint = steps.hear_both(complaint, officer)
+    for someone in (second_officer, respondent):
+        with unchanged(complaint), pytest.raises(NotPermitted):
+            issue(complaint, someone)
+
+
+def test_r5_6_no_judgment_while_only_in_handling(general_complaint, officer):
+    services.hearing_waive(
+        complaint=general_complaint, party=Party.COMPLAINANT, reason="x", by=officer
+    )
+    complaint = steps.fresh(general_complaint)
+    assert complaint.status == Status.HEARING  # a waiver starts the hearing
+    issue(complaint, officer)
+    complaint = steps.fresh(complaint)
+    steps.decline(complaint, services.current_judgment(complaint))
+    complaint = steps.fresh(complaint)
+    assert complaint.status == Status.UNRESOLVED
+    with unchanged(complaint), pytest.raises(TransitionRefused):
+        issue(complaint, officer)  # not after the complainant declined (R-4.3)

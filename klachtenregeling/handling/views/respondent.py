@@ -1,0 +1,137 @@
+"""'Complaints about me': the person complained about sees what they need to reply (R-5.2,
+R-5.3, R-7.2, R-5.7) — only complaints about themselves, and only once informed."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from klachtenregeling.accounts import policies
+from klachtenregeling.core.downloads import private_download
+from klachtenregeling.core.errors import DomainError, NotPermitted
+from klachtenregeling.core.forms import apply_domain_error
+
+from .. import forms, selectors, services
+from ..constants import Party
+
+PAGE_SIZE = 25
+
+
+@login_required
+def about_me(request):
+    page = Paginator(selectors.complaints_about(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "handling/respondent/list.html", {"page": page})
+
+
+def _context(request, complaint, **forms_with_errors) -> dict:
+    procedure = selectors.procedure(complaint)
+    can_act = policies.can(request.user, policies.COMPLAINT_RESPOND, complaint)
+    sign_initial = {"sha256": procedure.judgment.text_sha256} if procedure.judgment else {}
+    own_statements = [s for s in procedure.statements if s.party == Party.RESPONDENT]
+    return {
+        "complaint": complaint,
+        "procedure": procedure,
+        "own_statements": own_statements,
+        "last_own_statement": own_statements[-1] if own_statements else None,
+        "own_invitations": [i for i in procedure.invitations if i.party == Party.RESPONDENT],
+        "letters": selectors.letters(complaint),
+        "can_act": can_act,
+        "statement_form": forms_with_errors.get("statement_form") or forms.StatementForm(),
+        "update_form": forms_with_errors.get("update_form") or forms.TextForm(),
+        "proposal_form": forms_with_errors.get("proposal_form") or forms.TextForm(),
+        "sign_form": forms_with_errors.get("sign_form") or forms.SignForm(initial=sign_initial),
+    }
+
+
+@login_required
+def about_me_detail(request, reference):
+    complaint = selectors.complaint_about(request.user, reference)
+    return render(request, "handling/respondent/detail.html", _context(request, complaint))
+
+
+def _respondent_step(request, reference, *, form_class, form_name, action, success):
+    complaint = selectors.complaint_about(request.user, reference)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            action(complaint, form.cleaned_data)
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("handling:about-me-detail", reference=complaint.reference)
+    context = _context(request, complaint, **{form_name: form})
+    return render(request, "handling/respondent/detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def give_statement(request, reference):
+    return _respondent_step(
+        request,
+        reference,
+        form_class=forms.StatementForm,
+        form_name="statement_form",
+        action=lambda complaint, data: services.statement_give_as_staff(
+            complaint=complaint, text=data["text"], by=request.user, corrects_id=data["corrects"]
+        ),
+        success=_("Your account was added to the dossier."),
+    )
+
+
+@login_required
+@require_POST
+def add_update(request, reference):
+    return _respondent_step(
+        request,
+        reference,
+        form_class=forms.TextForm,
+        form_name="update_form",
+        action=lambda complaint, data: services.update_add(
+            complaint=complaint, text=data["text"], by=request.user
+        ),
+        success=_("Update added."),
+    )
+
+
+@login_required
+@require_POST
+def propose(request, reference):
+    return _respondent_step(
+        request,
+        reference,
+        form_class=forms.TextForm,
+        form_name="proposal_form",
+        action=lambda complaint, data: services.proposal_make(
+            complaint=complaint, text=data["text"], by=request.user
+        ),
+        success=_("The proposal was sent to the complainant."),
+    )
+
+
+@login_required
+@require_POST
+def sign(request, reference):
+    return _respondent_step(
+        request,
+        reference,
+        form_class=forms.SignForm,
+        form_name="sign_form",
+        action=lambda complaint, data: services.judgment_sign(
+            complaint=complaint, shown_sha256=data["sha256"], by=request.user
+        ),
+        success=_("You signed the judgment."),
+    )
+
+
+@login_required
+def letter(request, reference, attachment_id):
+    complaint = selectors.complaint_about(request.user, reference)
+    document = selectors.letters(complaint).filter(pk=attachment_id).first()
+    if document is None:
+        raise NotPermitted("no such letter")
+    return private_download(document)
