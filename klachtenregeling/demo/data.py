@@ -98,6 +98,7 @@ COMPLAINTS = [
         "respondent": "sanne",
         "description": "Het lesmateriaal was verouderd: de wetgeving erin klopt niet meer.",
         "start": True,
+        "stage": "hearing",
         "subjects": ["Lesmateriaal", "Trainer"],
     },
     {
@@ -131,6 +132,7 @@ COMPLAINTS = [
         "respondent": "lotte",
         "description": "E-mail: drie coachingsessies zijn op het laatste moment verzet.",
         "start": True,
+        "stage": "judged",
         "subjects": ["Planning en organisatie"],
     },
     {
@@ -142,6 +144,7 @@ COMPLAINTS = [
         "concerns": ["performance", "invoice"],
         "description": "Namens Zorggroep Noord: de coach kwam twee keer niet opdagen, maar beide sessies zijn gefactureerd.",
         "start": True,
+        "stage": "resolved",
         "subjects": ["Planning en organisatie", "Facturatie"],
     },
     {
@@ -180,6 +183,8 @@ COMPLAINTS = [
         "engagement": "OPD-2026-006",
         "concerns": ["forming", "invoice"],
         "description": "Er is annuleringskosten in rekening gebracht terwijl ik binnen de termijn annuleerde.",
+        "start": True,
+        "stage": "referred",
         "subjects": ["Facturatie"],
     },
 ]

@@ -10,13 +10,14 @@ from django.db import transaction
 
 from klachtenregeling.accounts.models import User
 from klachtenregeling.complaints import services
-from klachtenregeling.complaints.constants import Channel
+from klachtenregeling.complaints.constants import Channel, Status
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.core import clock
 from klachtenregeling.engagements.models import Client, Engagement
+from klachtenregeling.notifications.procedure_messages import complainant_link
 from klachtenregeling.organisations.models import Organisation, Subject
 
-from ... import data
+from ... import data, procedure
 
 SCAN = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
@@ -148,6 +149,8 @@ class Command(BaseCommand):
                     services.complaint_start_handling(complaint=complaint, by=officer)
                 if item.get("note"):
                     services.complaint_add_note(complaint=complaint, text=item["note"], by=officer)
+            if item.get("stage"):
+                procedure.advance(complaint, item["stage"], officer=officer, start=later)
 
     def _print_logins(self, organisation: Organisation, password: str) -> None:
         site = settings.SITE_URL
@@ -157,6 +160,11 @@ class Command(BaseCommand):
         self.stdout.write(f"  Staff log-in          : {site}/inloggen/")
         self.stdout.write(f"  Settings (admins)     : {site}/beheer/")
         self.stdout.write(f"  API (OpenAPI)         : {site}/api/v1/openapi.json")
+        judged = organisation.complaints.filter(status=Status.JUDGED).first()
+        if judged is not None:
+            link = complainant_link(judged, purpose="demo")
+            self.stdout.write(f"  Complainant's page of {judged.reference} (judgment to answer):")
+            self.stdout.write(f"    {link}")
         self.stdout.write(f"  Password for every demo user: {password}")
         for username, _first, _last, _roles in data.USERS:
             self.stdout.write(f"    {username:<8} {data.ROLE_LABELS[username]}")

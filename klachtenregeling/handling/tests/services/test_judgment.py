@@ -180,7 +180,7 @@ def test_r6_1_only_the_handling_officer_judges(complaint, officer, second_office
             issue(complaint, someone)
 
 
-def test_r5_6_no_judgment_while_only_in_handling(general_complaint, officer):
+def test_r4_3_no_new_judgment_after_the_complainant_declined(general_complaint, officer):
     services.hearing_waive(
         complaint=general_complaint, party=Party.COMPLAINANT, reason="x", by=officer
     )
