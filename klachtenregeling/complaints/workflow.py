@@ -35,6 +35,10 @@ HEARING_ALLOWED = frozenset({Status.IN_HANDLING, Status.HEARING})
 SOLUTION_ALLOWED = frozenset({Status.IN_HANDLING, Status.HEARING})
 SIGNING_ALLOWED = frozenset({Status.JUDGED})
 REFERRAL_ALLOWED = frozenset({Status.UNRESOLVED, Status.REFERRED})  # the case file
+# complaint_close ends a resolved or unresolved complaint; a referred one is closed
+# by recording the ruling of the disputes body (which also lifts the legal hold).
+CLOSING_ALLOWED = frozenset({Status.RESOLVED, Status.UNRESOLVED})
+RULING_ALLOWED = frozenset({Status.REFERRED})
 
 
 def can_transition(current: str, target: str) -> bool:

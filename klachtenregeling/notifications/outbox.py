@@ -28,7 +28,12 @@ def enqueue(
     """
     from .tasks import deliver_message
 
-    context = {**context, "organisation": organisation, "complaint": complaint, "LANGUAGE_CODE": language}
+    context = {
+        **context,
+        "organisation": organisation,
+        "complaint": complaint,
+        "LANGUAGE_CODE": language,
+    }
     with translation.override(language):
         subject = " ".join(render_to_string(f"notifications/{kind}/subject.txt", context).split())
         body_text = render_to_string(f"notifications/{kind}/body.txt", context)

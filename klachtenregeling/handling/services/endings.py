@@ -89,6 +89,7 @@ def ruling_record(
     with cleaned_up_on_failure() as stored, transaction.atomic():
         complaint = locked(complaint, expected_version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        workflow.require_status(complaint.status, workflow.RULING_ALLOWED)
         referral = Referral.objects.select_for_update().get(complaint=complaint)
         if ruling_on is None or ruling_on > clock.today() or ruling_on < referral.referred_on:
             raise InvalidInput({"ruling_on": [_("Give a date between the referral and today.")]})
@@ -122,6 +123,7 @@ def complaint_close(*, complaint, root_cause: str, satisfaction: str, by, expect
     with transaction.atomic():
         complaint = locked(complaint, expected_version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        workflow.require_status(complaint.status, workflow.CLOSING_ALLOWED)
         status_from = advance(complaint, Status.CLOSED)
         complaint.root_cause, complaint.satisfaction = root_cause, satisfaction
         touch(complaint, "root_cause", "satisfaction")

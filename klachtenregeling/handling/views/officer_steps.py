@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from klachtenregeling.complaints import selectors as complaint_selectors
 from klachtenregeling.complaints.views.officer import dossier_context
-from klachtenregeling.core.errors import DomainError
+from klachtenregeling.core.errors import DomainError, InvalidInput
 from klachtenregeling.core.forms import apply_domain_error
 
 from .. import forms, services
@@ -36,6 +36,9 @@ def officer_step(form_name: str, make_form: Callable, success: str):
                     response = action(request, complaint, form)
                 except DomainError as error:
                     apply_domain_error(form, error)
+                    if not isinstance(error, InvalidInput):
+                        # The form may be folded away in this state: say it at the top too.
+                        messages.error(request, str(error.message))
                 else:
                     messages.success(request, success)
                     return response or redirect("complaints:detail", reference=complaint.reference)

@@ -177,10 +177,9 @@ def test_r4_3_ruling_closes_the_case_and_lifts_the_legal_hold(complaint, officer
     assert complaint.root_cause == "Planning van trainers."
     assert referral.ruling_outcome == RulingOutcome.PARTLY_UPHELD
     assert referral.ruling_document.kind == AttachmentKind.RULING
-    ruled, closed = (
-        steps.events_since(complaint, mark, EventType.RULING_RECORDED)
-        + steps.events_since(complaint, mark, EventType.CLOSED)
-    )
+    ruled, closed = steps.events_since(
+        complaint, mark, EventType.RULING_RECORDED
+    ) + steps.events_since(complaint, mark, EventType.CLOSED)
     assert ruled.data["status_from"] == Status.REFERRED
     assert ruled.data["status_to"] == Status.CLOSED
     assert ruled.data["legal_hold"] is False

@@ -73,7 +73,10 @@ def test_r5_6_judgment_allowed_after_a_waiver_with_reason(complaint, officer):
     with unchanged(complaint), pytest.raises(TransitionRefused):
         issue(complaint, officer)
     services.hearing_waive(
-        complaint=complaint, party=Party.RESPONDENT, reason="Reageerde niet binnen de termijn.", by=officer
+        complaint=complaint,
+        party=Party.RESPONDENT,
+        reason="Reageerde niet binnen de termijn.",
+        by=officer,
     )
 
     judgment = issue(complaint, officer)

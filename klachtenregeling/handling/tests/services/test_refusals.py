@@ -74,7 +74,10 @@ def test_r7_3_an_expired_link_cannot_answer_the_judgment(complaint, officer):
     complaint = steps.fresh(complaint)
     with steps.later(91), unchanged(complaint), pytest.raises(NotPermitted):
         services.judgment_answer(
-            complaint=complaint, answer=Answer.ACCEPTED, shown_sha256=judgment.text_sha256, link=link
+            complaint=complaint,
+            answer=Answer.ACCEPTED,
+            shown_sha256=judgment.text_sha256,
+            link=link,
         )
     assert judgment.signatures.count() == 0
 

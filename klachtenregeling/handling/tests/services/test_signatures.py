@@ -30,10 +30,9 @@ def test_r5_7_complainant_accepts_then_officer_and_respondent_sign(complaint, of
 
     assert (answer.answer, answer.via) == (Answer.ACCEPTED, Via.PERSONAL_LINK)
     assert steps.fresh(complaint).status == Status.JUDGED
-    answered, signed = (
-        steps.events_since(complaint, mark, EventType.JUDGMENT_ANSWERED)
-        + steps.events_since(complaint, mark, EventType.SIGNED)
-    )
+    answered, signed = steps.events_since(
+        complaint, mark, EventType.JUDGMENT_ANSWERED
+    ) + steps.events_since(complaint, mark, EventType.SIGNED)
     assert answered.data["answer"] == Answer.ACCEPTED
     assert "status_to" not in answered.data
     assert signed.actor_role == ActorRole.COMPLAINANT

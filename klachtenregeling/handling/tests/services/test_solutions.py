@@ -42,7 +42,9 @@ def test_r5_3_respondent_proposes_a_solution(complaint, officer, respondent):
 
 @pytest.mark.parametrize("answer", [Answer.ACCEPTED, Answer.DECLINED])
 def test_r5_3_complainant_answers_a_proposal_once(complaint, officer, answer):
-    proposal = services.proposal_make(complaint=complaint, text="Korting op de factuur.", by=officer)
+    proposal = services.proposal_make(
+        complaint=complaint, text="Korting op de factuur.", by=officer
+    )
     link = steps.link_for(complaint)
     mark = steps.mark(complaint)
 

@@ -43,7 +43,9 @@ def enter_portal(client, complaint):
     return token
 
 
-def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(client, in_handling, officer, staff_member):
+def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(
+    client, in_handling, officer, staff_member
+):
     complaint = in_handling
     client.force_login(officer)
     # R-5.2: inform the person complained about; they now see it under "complaints about me".
@@ -61,7 +63,9 @@ def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(client, in_handling, of
     enter_portal(client, complaint)
     page = client.get(portal("status", complaint))
     assert 'action="' + portal("statement", complaint) in page.content.decode()
-    response = client.post(portal("statement", complaint), {"text": "Wij stonden een uur te wachten."})
+    response = client.post(
+        portal("statement", complaint), {"text": "Wij stonden een uur te wachten."}
+    )
     assert response.status_code == 302
     assert fresh(complaint).status == Status.HEARING
     # The officer judges (R-5.6).
@@ -103,11 +107,17 @@ def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(client, in_handling, of
 
 def test_r5_6_judgment_form_refused_before_both_sides_heard(client, in_handling, officer):
     client.force_login(officer)
+    judge = {"verdict": "unfounded", "reasoning": "Geen grond."}
+    response = client.post(step("judge", in_handling), {"version": in_handling.version, **judge})
+    assert response.status_code == 400
+    assert "niet mogelijk zolang de klacht de status" in response.content.decode()
     client.post(step("notify-respondent", in_handling), {"version": in_handling.version})
-    response = client.post(
-        step("judge", in_handling),
-        {"version": fresh(in_handling).version, "verdict": "unfounded", "reasoning": "Geen grond."},
+    client.post(
+        step("invite", in_handling),
+        {"version": fresh(in_handling).version, "party": "complainant", "due_date": clock.today()},
     )
+    assert fresh(in_handling).status == Status.HEARING
+    response = client.post(step("judge", in_handling), {"version": in_handling.version, **judge})
     assert response.status_code == 400
     assert "Niet alle partijen zijn gehoord" in response.content.decode()
     assert not in_handling.judgments.exists()
@@ -134,7 +144,9 @@ def test_r6_1_others_cannot_take_steps(client, request, in_handling, role):
     assert fresh(in_handling).respondent_notified_at is None
 
 
-def test_r5_2_respondent_sees_the_complaint_only_once_informed(client, in_handling, officer, staff_member):
+def test_r5_2_respondent_sees_the_complaint_only_once_informed(
+    client, in_handling, officer, staff_member
+):
     client.force_login(staff_member)
     assert client.get(step("about-me-detail", in_handling)).status_code == 404
     client.force_login(officer)
@@ -147,20 +159,26 @@ def test_r5_2_respondent_sees_the_complaint_only_once_informed(client, in_handli
     assert in_handling.complainant_email not in content  # not needed for a reply (R-6.1)
 
 
-def test_r7_4_statements_cannot_be_edited_a_correction_is_a_new_one(client, in_handling, officer, staff_member):
+def test_r7_4_statements_cannot_be_edited_a_correction_is_a_new_one(
+    client, in_handling, officer, staff_member
+):
     client.force_login(officer)
     client.post(step("notify-respondent", in_handling), {"version": in_handling.version})
     client.force_login(staff_member)
     client.post(step("respondent-statement", in_handling), {"text": "Eerste versie."})
     first = Statement.objects.get(complaint=in_handling)
-    client.post(step("respondent-statement", in_handling), {"text": "Tweede versie.", "corrects": first.pk})
+    client.post(
+        step("respondent-statement", in_handling), {"text": "Tweede versie.", "corrects": first.pk}
+    )
     texts = list(Statement.objects.filter(complaint=in_handling).values_list("text", "corrects_id"))
     assert texts == [("Eerste versie.", None), ("Tweede versie.", first.pk)]
 
 
 def test_r7_3_expired_and_revoked_links_show_nothing(client, in_handling, at):
     token = tokens.issue(in_handling, purpose="test")
-    with at((clock.now() + timedelta(days=91)).astimezone(clock.AMSTERDAM).strftime("%Y-%m-%d %H:%M")):
+    with at(
+        (clock.now() + timedelta(days=91)).astimezone(clock.AMSTERDAM).strftime("%Y-%m-%d %H:%M")
+    ):
         response = client.get(portal("enter", in_handling) + f"?t={token}")
     assert response.status_code == 404
     assert in_handling.reference not in response.content.decode()
@@ -180,11 +198,16 @@ def test_r7_3_a_link_of_another_organisation_does_not_open(client, in_handling, 
     assert response.status_code == 404
 
 
-def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(client, in_handling, officer):
+def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(
+    client, in_handling, officer
+):
     client.force_login(officer)
     version = in_handling.version
     for party in ("complainant", "respondent"):
-        client.post(step("waive", in_handling), {"version": version, "party": party, "reason": "Geen reactie."})
+        client.post(
+            step("waive", in_handling),
+            {"version": version, "party": party, "reason": "Geen reactie."},
+        )
         version = fresh(in_handling).version
     client.post(
         step("judge", in_handling),
@@ -192,7 +215,10 @@ def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(client,
     )
     judgment = in_handling.judgments.get()
     enter_portal(client, in_handling)
-    client.post(portal("answer-judgment", in_handling), {"answer": "declined", "sha256": judgment.text_sha256})
+    client.post(
+        portal("answer-judgment", in_handling),
+        {"answer": "declined", "sha256": judgment.text_sha256},
+    )
     assert fresh(in_handling).status == Status.UNRESOLVED
     page = client.get(portal("status", in_handling)).content.decode()
     assert in_handling.organisation.disputes_body_name in page
@@ -201,7 +227,11 @@ def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(client,
     client.force_login(officer)
     response = client.post(
         step("refer", in_handling),
-        {"version": fresh(in_handling).version, "referred_on": clock.today(), "body_reference": "GC-1"},
+        {
+            "version": fresh(in_handling).version,
+            "referred_on": clock.today(),
+            "body_reference": "GC-1",
+        },
     )
     assert response.status_code == 302
     assert fresh(in_handling).legal_hold
