@@ -27,10 +27,17 @@ apt_install() {
     { as_root apt-get update -qq >/dev/null && as_root apt-get install -y --no-install-recommends "$@" >/dev/null; }
 }
 
-# python-magic sniffs uploads with libmagic; WeasyPrint (later) needs pango.
+# python-magic sniffs uploads with libmagic; WeasyPrint (PDF letters) needs pango,
+# harfbuzz-subset and a font.
 if ! ldconfig -p 2>/dev/null | grep -q 'libmagic\.so\.1'; then
   echo "==> installing libmagic1"
   apt_install libmagic1
+fi
+if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1\.0\.so\.0' ||
+   ! ldconfig -p 2>/dev/null | grep -q 'libharfbuzz-subset\.so\.0' ||
+   ! fc-list 2>/dev/null | grep -qi dejavu; then
+  echo "==> installing pango, harfbuzz-subset and fonts for PDF letters"
+  apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig
 fi
 
 "$UV" sync --frozen --quiet

@@ -6,6 +6,8 @@ import json
 import zipfile
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from klachtenregeling.audit.presentation import describe
 from klachtenregeling.complaints.constants import AttachmentKind
 from klachtenregeling.core import clock
@@ -36,10 +38,11 @@ def build(complaint) -> CaseFile:
     """Everything the committee needs, each file hashed in manifest.json."""
     language = complaint.language
     context = {"complaint": complaint, "organisation": complaint.organisation}
-    events = [
-        (event, describe(event))
-        for event in complaint.events.select_related("actor").order_by("seq")
-    ]
+    with translation.override(language):
+        events = [
+            (event, describe(event))
+            for event in complaint.events.select_related("actor").order_by("seq")
+        ]
     files: list[tuple[str, bytes]] = [
         (
             "01-dossier.pdf",

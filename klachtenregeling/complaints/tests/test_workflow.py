@@ -119,6 +119,8 @@ def test_unknown_status_goes_nowhere():
         (workflow.SOLUTION_ALLOWED, ["in_handling", "hearing"], ["judged", "resolved"]),
         (workflow.SIGNING_ALLOWED, ["judged"], ["hearing", "resolved", "unresolved"]),
         (workflow.REFERRAL_ALLOWED, ["unresolved", "referred"], ["judged", "closed"]),
+        (workflow.CLOSING_ALLOWED, ["resolved", "unresolved"], ["referred", "judged"]),
+        (workflow.RULING_ALLOWED, ["referred"], ["unresolved", "resolved"]),
     ],
 )
 def test_r7_4_steps_that_keep_the_status(allowed, inside, outside):

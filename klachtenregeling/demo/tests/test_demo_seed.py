@@ -24,7 +24,16 @@ def test_demo_organisation_is_loaded_once(db, settings, tmp_path, capsys):
 
     complaints = Complaint.objects.filter(organisation=organisation)
     assert complaints.count() == 12
-    assert set(complaints.values_list("status", flat=True)) == {Status.RECEIVED, Status.IN_HANDLING}
+    # Played through the real services: every stage of the procedure is represented.
+    assert set(complaints.values_list("status", flat=True)) == {
+        Status.RECEIVED,
+        Status.IN_HANDLING,
+        Status.HEARING,
+        Status.JUDGED,
+        Status.RESOLVED,
+        Status.REFERRED,
+    }
+    assert complaints.get(status=Status.REFERRED).legal_hold
     assert {Channel.WEB, Channel.API, Channel.LETTER, Channel.EMAIL} <= set(
         complaints.values_list("channel", flat=True)
     )

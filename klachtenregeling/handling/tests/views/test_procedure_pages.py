@@ -1,4 +1,4 @@
-"""The procedure through its pages: officer, person complained about, complainant (R-5.2–R-5.7,
+"""The procedure through its pages: officer, person complained about, complainant (R-5.2 to R-5.7,
 R-4.3, R-7.3). Services are tested elsewhere; here: routes, permissions, forms, messages."""
 
 import io

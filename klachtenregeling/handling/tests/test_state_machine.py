@@ -1,0 +1,359 @@
+"""Random procedures by random actors against the invariants of Art. 5 and R-7.4.
+
+Each rule is one step by someone: the officer, the person complained about, another
+staff member, the complainant through their link or through a revoked link. A
+refused step (a DomainError) is a fine outcome, but must change nothing.
+"""
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+
+from klachtenregeling.audit.constants import EventType
+from klachtenregeling.complaints import services as complaint_services
+from klachtenregeling.complaints.constants import FINAL_STATUSES, Concern, Satisfaction, Status
+from klachtenregeling.complaints.rules.intake import ComplaintDraft
+from klachtenregeling.core import clock
+from klachtenregeling.core.errors import DomainError
+from klachtenregeling.handling import services
+from klachtenregeling.handling.constants import Answer, Party, RulingOutcome, Verdict, Via
+from klachtenregeling.handling.models import Signature
+from klachtenregeling.handling.rules import hearing, signatures
+from klachtenregeling.portal.models import ComplainantLink
+
+from . import steps
+
+# The officer acts most; the person complained about and another staff member now and then.
+STAFF = st.sampled_from(["officer", "officer", "respondent", "other_staff"])
+COMPLAINANT = st.sampled_from(["link", "link", "revoked_link"])
+ANYONE = st.sampled_from(["officer", "respondent", "other_staff", "link", "revoked_link"])
+PARTIES = st.sampled_from(Party.values)
+ANSWERS = st.sampled_from(Answer.values)
+
+
+def _judged(complaint):
+    officer = complaint.assigned_officer
+    complaint = steps.hear_both(complaint, officer)
+    steps.judge(complaint, officer)
+    return steps.fresh(complaint)
+
+
+def _accepted(complaint):
+    complaint = _judged(complaint)
+    steps.accept(complaint, services.current_judgment(complaint))
+    return steps.fresh(complaint)
+
+
+# Where a random procedure starts, reached through the real services, so that a dozen
+# random steps also explore signing, referral and closing.
+START_AT = {
+    "in_handling": lambda c: c,
+    "heard": lambda c: steps.hear_both(c, c.assigned_officer),
+    "judged": _judged,
+    "accepted": _accepted,
+    "unresolved": lambda c: steps.unresolve(c, c.assigned_officer),
+}
+
+
+class Procedure(RuleBasedStateMachine):
+    # Set by the test: the organisation and its people.
+    organisation = None
+    people: dict = {}
+
+    @initialize(about_someone=st.booleans(), start_at=st.sampled_from(START_AT))
+    def file_a_complaint(self, about_someone, start_at):
+        respondent = self.people["respondent"]
+        draft = ComplaintDraft(
+            complainant_name="Marieke Jonker",
+            complainant_email="marieke@example.org",
+            description="De training begon een uur te laat.",
+            concerns=(Concern.PERFORMANCE,),
+            engagement_description="Training Timemanagement",
+            respondent_id=respondent.pk if about_someone else None,
+        )
+        complaint = complaint_services.complaint_submit(
+            organisation=self.organisation, draft=draft
+        ).complaint
+        self.complaint = START_AT[start_at](steps.start(complaint, self.people["officer"]))
+        self.link = steps.link_for(self.complaint)
+        revoked = steps.link_for(self.complaint)
+        ComplainantLink.objects.filter(pk=revoked.pk).update(revoked_at=clock.now())
+        revoked.refresh_from_db()
+        self.revoked_link = revoked
+        self.final_snapshot = None
+        self.last_version = self.complaint.version
+        self.refused = 0
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def attempt(self, step) -> None:
+        """Run a step; a refusal must leave everything as it was."""
+        before = steps.snapshot(self.complaint)
+        try:
+            step()
+        except DomainError:
+            self.refused += 1
+            assert steps.snapshot(self.complaint) == before, "a refused step changed something"
+        self.complaint = steps.fresh(self.complaint)
+
+    def who(self, name: str):
+        return self.people[name]
+
+    def complainant_link(self, name: str):
+        return self.link if name == "link" else self.revoked_link
+
+    def shown_sha(self, stale: bool) -> str:
+        judgments = list(self.complaint.judgments.order_by("version"))
+        if not judgments:
+            return "0" * 64
+        return judgments[0].text_sha256 if stale else judgments[-1].text_sha256
+
+    # -- the officer ---------------------------------------------------------------------------
+
+    @rule(actor=STAFF)
+    def notify_respondent(self, actor):
+        self.attempt(
+            lambda: services.respondent_notify(complaint=self.complaint, by=self.who(actor))
+        )
+
+    @rule(actor=STAFF, party=PARTIES, days=st.integers(min_value=-1, max_value=91))
+    def invite(self, actor, party, days):
+        self.attempt(
+            lambda: services.hearing_invite(
+                complaint=self.complaint,
+                party=party,
+                due_date=clock.today() + timedelta(days=days),
+                by=self.who(actor),
+            )
+        )
+
+    @rule(actor=STAFF, party=PARTIES, reason=st.sampled_from(["Geen reactie.", " "]))
+    def waive(self, actor, party, reason):
+        self.attempt(
+            lambda: services.hearing_waive(
+                complaint=self.complaint, party=party, reason=reason, by=self.who(actor)
+            )
+        )
+
+    @rule(
+        actor=STAFF,
+        verdict=st.sampled_from([*Verdict.values, "maybe"]),
+        reasoning=st.sampled_from(["Deels terecht.", "Herzien oordeel.", ""]),
+    )
+    def issue_judgment(self, actor, verdict, reasoning):
+        self.attempt(
+            lambda: services.judgment_issue(
+                complaint=self.complaint,
+                verdict=verdict,
+                reasoning=reasoning,
+                recommendations=["Begin op tijd."],
+                by=self.who(actor),
+            )
+        )
+
+    @rule(actor=STAFF)
+    def refer(self, actor):
+        self.attempt(
+            lambda: services.referral_record(
+                complaint=self.complaint,
+                referred_on=clock.today(),
+                body_reference="GC-1",
+                by=self.who(actor),
+            )
+        )
+
+    @rule(actor=STAFF, outcome=st.sampled_from(RulingOutcome.values))
+    def record_ruling(self, actor, outcome):
+        self.attempt(
+            lambda: services.ruling_record(
+                complaint=self.complaint,
+                ruling_on=clock.today(),
+                outcome=outcome,
+                text="Uitspraak.",
+                root_cause="Planning.",
+                by=self.who(actor),
+            )
+        )
+
+    @rule(actor=STAFF, satisfaction=st.sampled_from([*Satisfaction.values, ""]))
+    def close(self, actor, satisfaction):
+        self.attempt(
+            lambda: services.complaint_close(
+                complaint=self.complaint,
+                root_cause="Planning.",
+                satisfaction=satisfaction,
+                by=self.who(actor),
+            )
+        )
+
+    # -- the officer or the person complained about -------------------------------------------
+
+    @rule(actor=ANYONE, party=PARTIES, via=st.sampled_from([Via.PHONE, Via.WRITING, Via.LOG_IN]))
+    def statement(self, actor, party, via):
+        """The complainant through a link; staff logged in (the officer records one)."""
+        if actor in ("link", "revoked_link"):
+            step = lambda: services.statement_give_as_complainant(  # noqa: E731
+                complaint=self.complaint, text="Mijn verhaal.", link=self.complainant_link(actor)
+            )
+        else:
+            step = lambda: services.statement_give_as_staff(  # noqa: E731
+                complaint=self.complaint, text="Mijn kant.", by=self.who(actor), party=party, via=via
+            )
+        self.attempt(step)
+
+    @rule(actor=STAFF)
+    def propose(self, actor):
+        self.attempt(
+            lambda: services.proposal_make(
+                complaint=self.complaint, text="Korting.", by=self.who(actor)
+            )
+        )
+
+    @rule(actor=STAFF, stale=st.booleans())
+    def sign(self, actor, stale):
+        self.attempt(
+            lambda: services.judgment_sign(
+                complaint=self.complaint, shown_sha256=self.shown_sha(stale), by=self.who(actor)
+            )
+        )
+
+    # -- the complainant -----------------------------------------------------------------------
+
+    @rule(via=COMPLAINANT, answer=ANSWERS)
+    def answer_proposal(self, via, answer):
+        proposal = self.complaint.proposals.order_by("-pk").first()
+        self.attempt(
+            lambda: services.proposal_answer(
+                proposal_id=proposal.pk if proposal else 0,
+                complaint=self.complaint,
+                answer=answer,
+                comment="",
+                link=self.complainant_link(via),
+            )
+        )
+
+    @rule(via=COMPLAINANT, answer=ANSWERS, stale=st.booleans())
+    def answer_judgment(self, via, answer, stale):
+        self.attempt(
+            lambda: services.judgment_answer(
+                complaint=self.complaint,
+                answer=answer,
+                shown_sha256=self.shown_sha(stale),
+                link=self.complainant_link(via),
+            )
+        )
+
+    @rule(actor=ANYONE)
+    def withdraw(self, actor):
+        """The complainant through a link, or the officer on their behalf."""
+        if actor in ("link", "revoked_link"):
+            step = lambda: services.complaint_withdraw_by_complainant(  # noqa: E731
+                complaint=self.complaint, reason="", link=self.complainant_link(actor)
+            )
+        else:
+            step = lambda: services.complaint_withdraw_on_behalf(  # noqa: E731
+                complaint=self.complaint, reason="Per telefoon.", by=self.who(actor)
+            )
+        self.attempt(step)
+
+    # -- invariants ----------------------------------------------------------------------------
+
+    def events(self):
+        return list(self.complaint.events.order_by("seq"))
+
+    @invariant()
+    def r5_6_no_judgment_without_both_sides_heard_or_waived(self):
+        heard, waived = set(), set()
+        has_respondent = self.complaint.respondent_id is not None
+        for event in self.events():
+            if event.type == EventType.STATEMENT_GIVEN:
+                heard.add(event.data["party"])
+            elif event.type == EventType.HEARING_WAIVED:
+                waived.add(event.data["party"])
+            elif event.type == EventType.JUDGMENT_ISSUED:
+                missing = hearing.sides_not_heard(
+                    has_respondent=has_respondent, heard=heard, waived=waived
+                )
+                assert not missing, f"judgment v{event.data['version']} before hearing {missing}"
+
+    @invariant()
+    def r5_7_signatures_bind_to_their_judgment_text(self):
+        for signature in Signature.objects.filter(
+            judgment__complaint=self.complaint
+        ).select_related("judgment"):
+            assert signature.text_sha256 == signature.judgment.text_sha256
+
+    @invariant()
+    def r5_7_resolved_means_all_required_signers_signed_the_current_text(self):
+        resolved = [e for e in self.events() if e.type == EventType.RESOLVED]
+        if self.complaint.status != Status.RESOLVED and not resolved:
+            return
+        current = services.current_judgment(self.complaint)
+        assert current is not None
+        assert not signatures.missing_signers(
+            has_respondent=self.complaint.respondent_id is not None,
+            signatures=current.signatures.all(),
+            current_sha256=current.text_sha256,
+        )
+        assert [e.data["text_sha256"] for e in resolved] == [current.text_sha256]
+
+    @invariant()
+    def r7_4_nothing_changes_after_a_final_status(self):
+        if self.complaint.status not in FINAL_STATUSES:
+            assert self.final_snapshot is None
+            return
+        now = steps.snapshot(self.complaint)
+        if self.final_snapshot is None:
+            self.final_snapshot = now
+        assert now == self.final_snapshot
+
+    @invariant()
+    def r7_4_every_status_change_is_in_the_dossier(self):
+        chain = [e.data for e in self.events() if "status_to" in e.data]
+        status = Status.RECEIVED
+        for data in chain:
+            assert data["status_from"] == status, chain
+            assert data["status_to"] != status
+            status = data["status_to"]
+        assert status == self.complaint.status
+
+    @invariant()
+    def r7_4_event_numbers_run_without_gaps(self):
+        assert [e.seq for e in self.events()] == list(range(1, len(self.events()) + 1))
+
+    @invariant()
+    def version_only_goes_up(self):
+        assert self.complaint.version >= self.last_version
+        self.last_version = self.complaint.version
+
+    @invariant()
+    def r4_3_legal_hold_exactly_while_with_the_disputes_body(self):
+        assert self.complaint.legal_hold == (self.complaint.status == Status.REFERRED)
+
+
+@pytest.mark.django_db
+def test_r5_r7_4_random_procedures_keep_the_invariants(org, officer, second_officer, staff_member):
+    Procedure.organisation = org
+    Procedure.people = {
+        "officer": officer,
+        "respondent": staff_member,
+        "other_staff": second_officer,
+    }
+    run_state_machine_as_test(
+        Procedure,
+        settings=settings(
+            max_examples=15,
+            stateful_step_count=12,
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
