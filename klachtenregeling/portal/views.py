@@ -79,7 +79,6 @@ def _page(request, organisation, link, status=200, **forms_with_errors):
     }
     response = render(request, "portal/status.html", context, status=status)
     response["Cache-Control"] = "private, no-store"
-    response["Referrer-Policy"] = "no-referrer"
     return response
 
 

@@ -105,8 +105,9 @@ def ruling_record(
         complaint.legal_hold = False
         complaint.root_cause = root_cause
         touch(complaint, "legal_hold", "root_cause")
+        # One status change, recorded once: on the closing event, as for every closing.
         procedure_events.ruling_recorded(
-            complaint, referral=referral, by=by, status_from=status_from
+            complaint, referral=referral, by=by, status_from=complaint.status
         )
         procedure_events.closed(complaint, by=by, status_from=status_from)
         messages.closed(complaint)

@@ -38,6 +38,7 @@ COMPLAINANT = st.sampled_from(["link", "link", "revoked_link"])
 ANYONE = st.sampled_from(["officer", "respondent", "other_staff", "link", "revoked_link"])
 PARTIES = st.sampled_from(Party.values)
 ANSWERS = st.sampled_from(Answer.values)
+STALE = st.sampled_from([False, False, True])  # now and then, a form showing an old judgment
 
 
 def _judged(complaint):
@@ -61,6 +62,8 @@ START_AT = {
     "judged": _judged,
     "accepted": _accepted,
     "unresolved": lambda c: steps.unresolve(c, c.assigned_officer),
+    "resolved": lambda c: steps.resolve(c, c.assigned_officer),
+    "referred": lambda c: steps.refer(steps.unresolve(c, c.assigned_officer), c.assigned_officer),
 }
 
 
@@ -69,7 +72,7 @@ class Procedure(RuleBasedStateMachine):
     organisation = None
     people: dict = {}
 
-    @initialize(about_someone=st.booleans(), start_at=st.sampled_from(START_AT))
+    @initialize(about_someone=st.booleans(), start_at=st.sampled_from(list(START_AT)))
     def file_a_complaint(self, about_someone, start_at):
         respondent = self.people["respondent"]
         draft = ComplaintDraft(
@@ -206,7 +209,11 @@ class Procedure(RuleBasedStateMachine):
             )
         else:
             step = lambda: services.statement_give_as_staff(  # noqa: E731
-                complaint=self.complaint, text="Mijn kant.", by=self.who(actor), party=party, via=via
+                complaint=self.complaint,
+                text="Mijn kant.",
+                by=self.who(actor),
+                party=party,
+                via=via,
             )
         self.attempt(step)
 
@@ -218,7 +225,7 @@ class Procedure(RuleBasedStateMachine):
             )
         )
 
-    @rule(actor=STAFF, stale=st.booleans())
+    @rule(actor=STAFF, stale=STALE)
     def sign(self, actor, stale):
         self.attempt(
             lambda: services.judgment_sign(
@@ -241,7 +248,7 @@ class Procedure(RuleBasedStateMachine):
             )
         )
 
-    @rule(via=COMPLAINANT, answer=ANSWERS, stale=st.booleans())
+    @rule(via=COMPLAINANT, answer=ANSWERS, stale=STALE)
     def answer_judgment(self, via, answer, stale):
         self.attempt(
             lambda: services.judgment_answer(

@@ -15,6 +15,7 @@ from klachtenregeling.core.errors import DomainError, InvalidInput
 from klachtenregeling.core.forms import apply_domain_error
 
 from .. import forms, services
+from ..panel import PREFIXES
 from ..selectors import staff_who_may_be_respondent
 
 
@@ -30,7 +31,7 @@ def officer_step(form_name: str, make_form: Callable, success: str):
         @require_POST
         def view(request, reference):
             complaint = complaint_selectors.complaint_for(request.user, reference)
-            form = make_form(request, complaint)
+            form = make_form(request, complaint, prefix=PREFIXES.get(form_name))
             if form.is_valid():
                 try:
                     response = action(request, complaint, form)
@@ -62,7 +63,9 @@ def _version(form) -> int:
 
 @officer_step(
     "respondent_form",
-    lambda r, c: forms.RespondentForm(r.POST, staff=staff_who_may_be_respondent(c, r.user)),
+    lambda r, c, **kw: forms.RespondentForm(
+        r.POST, **kw, staff=staff_who_may_be_respondent(c, r.user)
+    ),
     _("Person complained about saved."),
 )
 def set_respondent(request, complaint, form):
@@ -79,7 +82,7 @@ def set_respondent(request, complaint, form):
 
 @officer_step(
     "notify_form",
-    lambda r, c: forms.VersionedForm(r.POST),
+    lambda r, c, **kw: forms.VersionedForm(r.POST, **kw),
     _("The person complained about was informed."),
 )
 def notify_respondent(request, complaint, form):
@@ -90,7 +93,7 @@ def notify_respondent(request, complaint, form):
 
 @officer_step(
     "invite_form",
-    lambda r, c: forms.InviteForm(r.POST, **_has_respondent(c)),
+    lambda r, c, **kw: forms.InviteForm(r.POST, **kw, **_has_respondent(c)),
     _("The invitation was sent."),
 )
 def invite(request, complaint, form):
@@ -106,7 +109,7 @@ def invite(request, complaint, form):
 
 @officer_step(
     "recorded_statement_form",
-    lambda r, c: forms.RecordedStatementForm(r.POST, **_has_respondent(c)),
+    lambda r, c, **kw: forms.RecordedStatementForm(r.POST, **kw, **_has_respondent(c)),
     _("The account was added to the dossier."),
 )
 def record_statement(request, complaint, form):
@@ -122,7 +125,7 @@ def record_statement(request, complaint, form):
 
 @officer_step(
     "waiver_form",
-    lambda r, c: forms.WaiverForm(r.POST, **_has_respondent(c)),
+    lambda r, c, **kw: forms.WaiverForm(r.POST, **kw, **_has_respondent(c)),
     _("The reason was added to the dossier."),
 )
 def waive(request, complaint, form):
@@ -136,21 +139,25 @@ def waive(request, complaint, form):
     )
 
 
-@officer_step("update_form", lambda r, c: forms.TextForm(r.POST), _("Update added."))
+@officer_step("update_form", lambda r, c, **kw: forms.TextForm(r.POST, **kw), _("Update added."))
 def add_update(request, complaint, form):
     services.update_add(complaint=complaint, text=form.cleaned_data["text"], by=request.user)
 
 
 @officer_step(
     "proposal_form",
-    lambda r, c: forms.TextForm(r.POST),
+    lambda r, c, **kw: forms.TextForm(r.POST, **kw),
     _("The proposal was sent to the complainant."),
 )
 def propose(request, complaint, form):
     services.proposal_make(complaint=complaint, text=form.cleaned_data["text"], by=request.user)
 
 
-@officer_step("judgment_form", lambda r, c: forms.JudgmentForm(r.POST), _("The judgment was sent."))
+@officer_step(
+    "judgment_form",
+    lambda r, c, **kw: forms.JudgmentForm(r.POST, **kw),
+    _("The judgment was sent."),
+)
 def judge(request, complaint, form):
     data = form.cleaned_data
     services.judgment_issue(
@@ -163,7 +170,9 @@ def judge(request, complaint, form):
     )
 
 
-@officer_step("sign_form", lambda r, c: forms.SignForm(r.POST), _("You signed the judgment."))
+@officer_step(
+    "sign_form", lambda r, c, **kw: forms.SignForm(r.POST, **kw), _("You signed the judgment.")
+)
 def sign(request, complaint, form):
     services.judgment_sign(
         complaint=complaint, shown_sha256=form.cleaned_data["sha256"], by=request.user
@@ -171,7 +180,9 @@ def sign(request, complaint, form):
 
 
 @officer_step(
-    "referral_form", lambda r, c: forms.ReferralForm(r.POST), _("The referral was recorded.")
+    "referral_form",
+    lambda r, c, **kw: forms.ReferralForm(r.POST, **kw),
+    _("The referral was recorded."),
 )
 def refer(request, complaint, form):
     data = form.cleaned_data
@@ -185,7 +196,9 @@ def refer(request, complaint, form):
 
 
 @officer_step(
-    "case_file_form", lambda r, c: forms.VersionedForm({"version": c.version}), _("Case file made.")
+    "case_file_form",
+    lambda r, c, **kw: forms.VersionedForm({"version": c.version}),
+    _("Case file made."),
 )
 def case_file(request, complaint, form):
     """R-4.3: the ZIP for the disputes body (a POST: making it is recorded in the dossier)."""
@@ -198,7 +211,7 @@ def case_file(request, complaint, form):
 
 @officer_step(
     "ruling_form",
-    lambda r, c: forms.RulingForm(r.POST, r.FILES),
+    lambda r, c, **kw: forms.RulingForm(r.POST, r.FILES, **kw),
     _("The ruling was recorded; the complaint is closed."),
 )
 def record_ruling(request, complaint, form):
@@ -216,7 +229,9 @@ def record_ruling(request, complaint, form):
     )
 
 
-@officer_step("close_form", lambda r, c: forms.CloseForm(r.POST), _("The complaint is closed."))
+@officer_step(
+    "close_form", lambda r, c, **kw: forms.CloseForm(r.POST, **kw), _("The complaint is closed.")
+)
 def close(request, complaint, form):
     data = form.cleaned_data
     services.complaint_close(
@@ -229,7 +244,9 @@ def close(request, complaint, form):
 
 
 @officer_step(
-    "withdraw_form", lambda r, c: forms.ReasonForm(r.POST), _("The withdrawal was recorded.")
+    "withdraw_form",
+    lambda r, c, **kw: forms.ReasonForm(r.POST, **kw),
+    _("The withdrawal was recorded."),
 )
 def withdraw(request, complaint, form):
     services.complaint_withdraw_on_behalf(
@@ -242,7 +259,7 @@ def withdraw(request, complaint, form):
 
 @officer_step(
     "not_admissible_form",
-    lambda r, c: forms.ReasonForm(r.POST),
+    lambda r, c, **kw: forms.ReasonForm(r.POST, **kw),
     _("The complaint was declared not admissible; the letter was sent."),
 )
 def not_admissible(request, complaint, form):
@@ -256,7 +273,7 @@ def not_admissible(request, complaint, form):
 
 @officer_step(
     "revoke_form",
-    lambda r, c: forms.VersionedForm({"version": c.version}),
+    lambda r, c, **kw: forms.VersionedForm({"version": c.version}),
     _("All personal links were revoked."),
 )
 def revoke_links(request, complaint, form):

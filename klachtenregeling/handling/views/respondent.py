@@ -41,7 +41,7 @@ def _context(request, complaint, **forms_with_errors) -> dict:
         "letters": selectors.letters(complaint),
         "can_act": can_act,
         "statement_form": forms_with_errors.get("statement_form") or forms.StatementForm(),
-        "update_form": forms_with_errors.get("update_form") or forms.TextForm(),
+        "update_form": forms_with_errors.get("update_form") or forms.TextForm(prefix="update"),
         "proposal_form": forms_with_errors.get("proposal_form") or forms.TextForm(),
         "sign_form": forms_with_errors.get("sign_form") or forms.SignForm(initial=sign_initial),
     }
@@ -53,9 +53,9 @@ def about_me_detail(request, reference):
     return render(request, "handling/respondent/detail.html", _context(request, complaint))
 
 
-def _respondent_step(request, reference, *, form_class, form_name, action, success):
+def _respondent_step(request, reference, *, form_class, form_name, action, success, prefix=None):
     complaint = selectors.complaint_about(request.user, reference)
-    form = form_class(request.POST)
+    form = form_class(request.POST, prefix=prefix)
     if form.is_valid():
         try:
             action(complaint, form.cleaned_data)
@@ -91,6 +91,7 @@ def add_update(request, reference):
         reference,
         form_class=forms.TextForm,
         form_name="update_form",
+        prefix="update",
         action=lambda complaint, data: services.update_add(
             complaint=complaint, text=data["text"], by=request.user
         ),

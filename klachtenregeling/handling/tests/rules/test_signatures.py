@@ -11,7 +11,7 @@ from klachtenregeling.handling.rules.signatures import (
     valid_signers,
 )
 
-C, O, R = Signer.COMPLAINANT, Signer.OFFICER, Signer.RESPONDENT
+C, OF, R = Signer.COMPLAINANT, Signer.OFFICER, Signer.RESPONDENT
 NEW = "a" * 64  # the current judgment text's SHA-256
 OLD = "b" * 64  # an earlier version's
 
@@ -23,8 +23,8 @@ def sig(signer: str, sha: str = NEW) -> SimpleNamespace:
 @pytest.mark.parametrize(
     ("has_respondent", "expected"),
     [
-        (True, {C, O, R}),  # complainant, officer and the person complained about
-        (False, {C, O}),  # no person complained about: two signatures
+        (True, {C, OF, R}),  # complainant, officer and the person complained about
+        (False, {C, OF}),  # no person complained about: two signatures
     ],
 )
 def test_r5_7_required_signers(has_respondent, expected):
@@ -36,9 +36,9 @@ def test_r5_7_required_signers(has_respondent, expected):
     [
         ([], set()),
         ([sig(C)], {C}),
-        ([sig(C), sig(O), sig(R)], {C, O, R}),
-        ([sig(C, OLD), sig(O, OLD)], set()),  # signed an earlier text: count for nothing
-        ([sig(C, OLD), sig(C), sig(O, OLD)], {C}),  # re-signed the new text
+        ([sig(C), sig(OF), sig(R)], {C, OF, R}),
+        ([sig(C, OLD), sig(OF, OLD)], set()),  # signed an earlier text: count for nothing
+        ([sig(C, OLD), sig(C), sig(OF, OLD)], {C}),  # re-signed the new text
         ([sig(C, NEW.upper())], set()),  # the hash must match exactly
     ],
 )
@@ -49,15 +49,15 @@ def test_r5_7_only_signatures_on_the_current_text_are_valid(signatures, valid):
 @pytest.mark.parametrize(
     ("has_respondent", "signatures", "missing"),
     [
-        (True, [], {C, O, R}),
-        (True, [sig(C)], {O, R}),
-        (True, [sig(C), sig(O)], {R}),
-        (True, [sig(C), sig(O), sig(R)], set()),  # resolved
-        (True, [sig(C), sig(O), sig(R, OLD)], {R}),  # one signature on a revised text lapsed
-        (True, [sig(C, OLD), sig(O, OLD), sig(R, OLD)], {C, O, R}),  # revision voids them all
-        (False, [sig(C), sig(O)], set()),  # two signatures suffice without a respondent
-        (False, [sig(C)], {O}),
-        (False, [sig(C), sig(O), sig(R)], set()),  # an extra signature does no harm
+        (True, [], {C, OF, R}),
+        (True, [sig(C)], {OF, R}),
+        (True, [sig(C), sig(OF)], {R}),
+        (True, [sig(C), sig(OF), sig(R)], set()),  # resolved
+        (True, [sig(C), sig(OF), sig(R, OLD)], {R}),  # one signature on a revised text lapsed
+        (True, [sig(C, OLD), sig(OF, OLD), sig(R, OLD)], {C, OF, R}),  # revision voids them all
+        (False, [sig(C), sig(OF)], set()),  # two signatures suffice without a respondent
+        (False, [sig(C)], {OF}),
+        (False, [sig(C), sig(OF), sig(R)], set()),  # an extra signature does no harm
     ],
 )
 def test_r5_7_missing_signers(has_respondent, signatures, missing):

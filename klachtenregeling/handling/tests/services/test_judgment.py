@@ -144,7 +144,7 @@ def test_r5_6_judgment_is_a_pdf_letter_mailed_to_both_parties(
     to_complainant = next(m for m in messages if m.recipient_role == ActorRole.COMPLAINANT)
     assert delivery.deliver(to_complainant.pk) == "sent"
     [mail] = smtp_server.to(complaint.complainant_email)
-    [pdf] = [part for part in mail.iter_attachments()]
+    [pdf] = list(mail.iter_attachments())
     assert pdf.get_filename() == letter.filename
     assert pdf.get_content_type() == "application/pdf"
     with letter.file.open("rb") as handle:

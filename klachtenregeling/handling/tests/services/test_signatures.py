@@ -5,6 +5,7 @@ import pytest
 
 from klachtenregeling.audit.constants import ActorRole, EventType
 from klachtenregeling.complaints.constants import AttachmentKind, Status
+from klachtenregeling.core.append_only import AppendOnlyError
 from klachtenregeling.core.errors import NotPermitted, StaleObject, TransitionRefused
 from klachtenregeling.handling import services
 from klachtenregeling.handling.constants import Answer, Signer, Verdict, Via
@@ -190,8 +191,6 @@ def test_r5_7_complaint_without_respondent_needs_two_signatures(general_complain
 def test_r7_4_signatures_are_immutable(general_complaint, officer):
     complaint = steps.resolve(general_complaint, officer)
     signature = Signature.objects.filter(judgment__complaint=complaint).first()
-    from klachtenregeling.core.append_only import AppendOnlyError
-
     signature.text_sha256 = "0" * 64
     with pytest.raises(AppendOnlyError):
         signature.save()

@@ -24,6 +24,11 @@ def portal(name, complaint) -> str:
     return reverse(f"portal:{name}", args=[complaint.organisation.slug])
 
 
+def prefixed(prefix: str, data: dict) -> dict:
+    """The dossier page's forms carry a prefix each (unique field ids)."""
+    return {f"{prefix}-{key}": value for key, value in data.items()}
+
+
 def fresh(complaint):
     complaint.refresh_from_db()
     return complaint
@@ -49,7 +54,9 @@ def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(
     complaint = in_handling
     client.force_login(officer)
     # R-5.2: inform the person complained about; they now see it under "complaints about me".
-    response = client.post(step("notify-respondent", complaint), {"version": complaint.version})
+    response = client.post(
+        step("notify-respondent", complaint), prefixed("notify", {"version": complaint.version})
+    )
     assert response.status_code == 302
     client.force_login(staff_member)
     listing = client.get(reverse("handling:about-me"))
@@ -72,12 +79,15 @@ def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(
     client.force_login(officer)
     response = client.post(
         step("judge", complaint),
-        {
-            "version": fresh(complaint).version,
-            "verdict": "partly_well_founded",
-            "reasoning": "De zaal was niet op tijd open.",
-            "recommendations": "Zaal een uur eerder openen\nSleutelbeheer vastleggen",
-        },
+        prefixed(
+            "judgment",
+            {
+                "version": fresh(complaint).version,
+                "verdict": "partly_well_founded",
+                "reasoning": "De zaal was niet op tijd open.",
+                "recommendations": "Zaal een uur eerder openen\nSleutelbeheer vastleggen",
+            },
+        ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert fresh(complaint).status == Status.JUDGED
@@ -90,7 +100,12 @@ def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(
     )
     assert response.status_code == 302
     client.force_login(officer)
-    assert client.post(step("sign", complaint), {"sha256": judgment.text_sha256}).status_code == 302
+    assert (
+        client.post(
+            step("sign", complaint), prefixed("sign", {"sha256": judgment.text_sha256})
+        ).status_code
+        == 302
+    )
     client.force_login(staff_member)
     response = client.post(step("respondent-sign", complaint), {"sha256": judgment.text_sha256})
     assert response.status_code == 302
@@ -108,16 +123,29 @@ def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(
 def test_r5_6_judgment_form_refused_before_both_sides_heard(client, in_handling, officer):
     client.force_login(officer)
     judge = {"verdict": "unfounded", "reasoning": "Geen grond."}
-    response = client.post(step("judge", in_handling), {"version": in_handling.version, **judge})
+    response = client.post(
+        step("judge", in_handling), prefixed("judgment", {"version": in_handling.version, **judge})
+    )
     assert response.status_code == 400
     assert "niet mogelijk zolang de klacht de status" in response.content.decode()
-    client.post(step("notify-respondent", in_handling), {"version": in_handling.version})
+    client.post(
+        step("notify-respondent", in_handling), prefixed("notify", {"version": in_handling.version})
+    )
     client.post(
         step("invite", in_handling),
-        {"version": fresh(in_handling).version, "party": "complainant", "due_date": clock.today()},
+        prefixed(
+            "invite",
+            {
+                "version": fresh(in_handling).version,
+                "party": "complainant",
+                "due_date": clock.today(),
+            },
+        ),
     )
     assert fresh(in_handling).status == Status.HEARING
-    response = client.post(step("judge", in_handling), {"version": in_handling.version, **judge})
+    response = client.post(
+        step("judge", in_handling), prefixed("judgment", {"version": in_handling.version, **judge})
+    )
     assert response.status_code == 400
     assert "Niet alle partijen zijn gehoord" in response.content.decode()
     assert not in_handling.judgments.exists()
@@ -126,10 +154,17 @@ def test_r5_6_judgment_form_refused_before_both_sides_heard(client, in_handling,
 def test_r7_4_stale_form_gets_a_clear_message_and_changes_nothing(client, in_handling, officer):
     client.force_login(officer)
     stale = in_handling.version
-    client.post(step("notify-respondent", in_handling), {"version": stale})
+    client.post(step("notify-respondent", in_handling), prefixed("notify", {"version": stale}))
     response = client.post(
         step("invite", in_handling),
-        {"version": stale, "party": "complainant", "due_date": clock.today() + timedelta(days=7)},
+        prefixed(
+            "invite",
+            {
+                "version": stale,
+                "party": "complainant",
+                "due_date": clock.today() + timedelta(days=7),
+            },
+        ),
     )
     assert response.status_code == 400
     assert "iemand anders" in response.content.decode().lower()
@@ -139,7 +174,9 @@ def test_r7_4_stale_form_gets_a_clear_message_and_changes_nothing(client, in_han
 @pytest.mark.parametrize("role", ["second_officer", "board_member", "org_admin"])
 def test_r6_1_others_cannot_take_steps(client, request, in_handling, role):
     client.force_login(request.getfixturevalue(role))
-    response = client.post(step("notify-respondent", in_handling), {"version": in_handling.version})
+    response = client.post(
+        step("notify-respondent", in_handling), prefixed("notify", {"version": in_handling.version})
+    )
     assert response.status_code == 404
     assert fresh(in_handling).respondent_notified_at is None
 
@@ -150,7 +187,9 @@ def test_r5_2_respondent_sees_the_complaint_only_once_informed(
     client.force_login(staff_member)
     assert client.get(step("about-me-detail", in_handling)).status_code == 404
     client.force_login(officer)
-    client.post(step("notify-respondent", in_handling), {"version": in_handling.version})
+    client.post(
+        step("notify-respondent", in_handling), prefixed("notify", {"version": in_handling.version})
+    )
     client.force_login(staff_member)
     page = client.get(step("about-me-detail", in_handling))
     assert page.status_code == 200
@@ -163,7 +202,9 @@ def test_r7_4_statements_cannot_be_edited_a_correction_is_a_new_one(
     client, in_handling, officer, staff_member
 ):
     client.force_login(officer)
-    client.post(step("notify-respondent", in_handling), {"version": in_handling.version})
+    client.post(
+        step("notify-respondent", in_handling), prefixed("notify", {"version": in_handling.version})
+    )
     client.force_login(staff_member)
     client.post(step("respondent-statement", in_handling), {"text": "Eerste versie."})
     first = Statement.objects.get(complaint=in_handling)
@@ -206,12 +247,15 @@ def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(
     for party in ("complainant", "respondent"):
         client.post(
             step("waive", in_handling),
-            {"version": version, "party": party, "reason": "Geen reactie."},
+            prefixed("waiver", {"version": version, "party": party, "reason": "Geen reactie."}),
         )
         version = fresh(in_handling).version
     client.post(
         step("judge", in_handling),
-        {"version": version, "verdict": "unfounded", "reasoning": "Afspraken zijn nagekomen."},
+        prefixed(
+            "judgment",
+            {"version": version, "verdict": "unfounded", "reasoning": "Afspraken zijn nagekomen."},
+        ),
     )
     judgment = in_handling.judgments.get()
     enter_portal(client, in_handling)
@@ -227,11 +271,14 @@ def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(
     client.force_login(officer)
     response = client.post(
         step("refer", in_handling),
-        {
-            "version": fresh(in_handling).version,
-            "referred_on": clock.today(),
-            "body_reference": "GC-1",
-        },
+        prefixed(
+            "referral",
+            {
+                "version": fresh(in_handling).version,
+                "referred_on": clock.today(),
+                "body_reference": "GC-1",
+            },
+        ),
     )
     assert response.status_code == 302
     assert fresh(in_handling).legal_hold
@@ -246,7 +293,8 @@ def test_r5_4_officer_cannot_name_themself_as_respondent(client, submit, officer
     complaint = submit()
     client.force_login(officer)
     response = client.post(
-        step("set-respondent", complaint), {"version": complaint.version, "respondent": officer.pk}
+        step("set-respondent", complaint),
+        prefixed("respondent", {"version": complaint.version, "respondent": officer.pk}),
     )
     assert response.status_code == 400
     assert fresh(complaint).respondent_id is None
