@@ -47,6 +47,14 @@ def respondent_set(*, complaint, respondent, by, expected_version: int | None = 
         workflow.require_status(complaint.status, workflow.HEARING_ALLOWED | {Status.RECEIVED})
         if complaint.respondent_notified_at is not None:
             raise TransitionRefused(_("The person complained about was already informed."))
+        if (
+            complaint.statements.filter(party=Party.RESPONDENT).exists()
+            or complaint.waivers.filter(party=Party.RESPONDENT).exists()
+        ):
+            # The hearing of one person never counts as the hearing of another.
+            raise TransitionRefused(
+                _("An account of the person complained about is already in the dossier.")
+            )
         if respondent is not None and (
             respondent.organisation_id != complaint.organisation_id or not respondent.is_active
         ):

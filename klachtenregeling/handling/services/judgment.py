@@ -32,7 +32,10 @@ def current_judgment(complaint) -> Judgment | None:
 
 
 def _require_heard(complaint) -> None:
-    """R-5.2/R-5.6: no judgment before both sides were heard or a reason was recorded."""
+    """R-5.2/R-5.6: no judgment before both sides were heard or a reason was recorded,
+    and never before the person complained about was informed (they sign it, R-5.7)."""
+    if complaint.respondent_id is not None and complaint.respondent_notified_at is None:
+        raise TransitionRefused(_("Inform the person complained about first."))
     missing = hearing.sides_not_heard(
         has_respondent=complaint.respondent_id is not None,
         heard=complaint.statements.values_list("party", flat=True),

@@ -315,3 +315,18 @@ def test_r5_2_respondent_cannot_be_changed_once_informed(complaint, officer, sec
     complaint = steps.notify(complaint, officer)
     with unchanged(complaint), pytest.raises(TransitionRefused):
         services.respondent_set(complaint=complaint, respondent=second_officer, by=officer)
+
+
+def test_r5_2_respondent_cannot_change_once_their_account_is_in_the_dossier(
+    complaint, officer, second_officer
+):
+    """The hearing of one person never counts as the hearing of another."""
+    services.statement_give_as_staff(
+        complaint=complaint,
+        text="Telefonisch: ik was er niet bij.",
+        party=Party.RESPONDENT,
+        via=Via.PHONE,
+        by=officer,
+    )
+    with unchanged(complaint), pytest.raises(TransitionRefused):
+        services.respondent_set(complaint=complaint, respondent=second_officer, by=officer)

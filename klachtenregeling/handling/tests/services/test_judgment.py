@@ -67,6 +67,7 @@ def test_r5_6_judgment_refused_before_both_sides_heard(complaint, officer, given
 
 
 def test_r5_6_judgment_allowed_after_a_waiver_with_reason(complaint, officer):
+    services.respondent_notify(complaint=complaint, by=officer)
     services.statement_give_as_complainant(
         complaint=complaint, text="Mijn kant.", link=steps.link_for(complaint)
     )
@@ -83,6 +84,18 @@ def test_r5_6_judgment_allowed_after_a_waiver_with_reason(complaint, officer):
 
     assert steps.fresh(complaint).status == Status.JUDGED
     assert judgment.version == 1
+
+
+def test_r5_7_no_judgment_before_the_person_complained_about_was_informed(complaint, officer):
+    """They sign the judgment (R-5.7): a judgment they were never told of could not be settled."""
+    services.statement_give_as_complainant(
+        complaint=complaint, text="Mijn kant.", link=steps.link_for(complaint)
+    )
+    services.hearing_waive(
+        complaint=complaint, party=Party.RESPONDENT, reason="Niet bereikbaar.", by=officer
+    )
+    with unchanged(complaint), pytest.raises(TransitionRefused):
+        issue(complaint, officer)
 
 
 def test_r5_6_general_complaint_needs_only_the_complainant_heard(general_complaint, officer):

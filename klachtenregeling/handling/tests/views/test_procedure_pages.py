@@ -243,7 +243,10 @@ def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(
     client, in_handling, officer
 ):
     client.force_login(officer)
-    version = in_handling.version
+    client.post(
+        step("notify-respondent", in_handling), prefixed("notify", {"version": in_handling.version})
+    )
+    version = fresh(in_handling).version
     for party in ("complainant", "respondent"):
         client.post(
             step("waive", in_handling),
