@@ -34,3 +34,16 @@ class MultipleFileField(forms.FileField):
             return []
         files = data if isinstance(data, list | tuple) else [data]
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def submitted(form: forms.Form, action) -> bool:
+    """True when the form is valid and the domain accepted `action(form.cleaned_data)`;
+    otherwise the reasons are on the form (one place for every form-driven step)."""
+    if not form.is_valid():
+        return False
+    try:
+        action(form.cleaned_data)
+    except DomainError as error:
+        apply_domain_error(form, error)
+        return False
+    return True

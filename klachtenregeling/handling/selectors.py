@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.complaints import workflow
-from klachtenregeling.complaints.constants import AttachmentKind, Status
+from klachtenregeling.complaints.constants import AWAITING_JUDGMENT, AttachmentKind, Status
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core.errors import NotPermitted
 
@@ -66,6 +66,35 @@ class Procedure:
         return self.signed_by(Signer.RESPONDENT)
 
     @property
+    def may_name_respondent(self) -> bool:
+        return self.status == Status.RECEIVED or self.in_hearing
+
+    @property
+    def may_refer(self) -> bool:
+        return workflow.can_transition(self.status, Status.REFERRED)
+
+    @property
+    def may_export_case_file(self) -> bool:
+        return self.status in workflow.REFERRAL_ALLOWED
+
+    @property
+    def may_record_ruling(self) -> bool:
+        return self.status in workflow.RULING_ALLOWED
+
+    @property
+    def may_close(self) -> bool:
+        return self.status in workflow.CLOSING_ALLOWED
+
+    @property
+    def awaiting_judgment(self) -> bool:
+        return self.status in AWAITING_JUDGMENT
+
+    @property
+    def with_disputes_body_route(self) -> bool:
+        """Not resolved: the complainant is shown the way to the disputes body (R-4.3)."""
+        return self.status in (Status.UNRESOLVED, Status.REFERRED)
+
+    @property
     def may_withdraw(self) -> bool:
         return workflow.can_transition(self.status, Status.WITHDRAWN)
 
@@ -107,7 +136,7 @@ def procedure(complaint: Complaint) -> Procedure:
         ),
         referral=getattr(complaint, "referral", None),
     )
-    if complaint.status in (Status.UNRESOLVED, Status.REFERRED):
+    if result.with_disputes_body_route:
         result.conditions = referral_conditions(complaint)
     return result
 

@@ -44,45 +44,47 @@ def to_complainant(complaint, kind: str, *, attachment=None, with_link: bool = T
     )
 
 
-def to_respondent(complaint, kind: str, *, attachment=None, **context):
-    respondent = complaint.respondent
-    if respondent is None or not respondent.email:
+def _to_staff(
+    complaint, kind: str, user, *, role: str, url: str, reply_to="", attachment=None, **context
+):
+    """A staff member is written to in the site's language, with a link to log in."""
+    if user is None or not user.email:
         return None
     return outbox.enqueue(
         organisation=complaint.organisation,
         complaint=complaint,
         kind=kind,
-        to_email=respondent.email,
-        recipient_role=ActorRole.RESPONDENT,
+        to_email=user.email,
+        recipient_role=role,
         language=settings.LANGUAGE_CODE,
-        context={
-            "recipient_name": respondent.display_name,
-            "role": "respondent",
-            "url": _url("handling:about-me-detail", complaint.reference),
-            **context,
-        },
-        reply_to=complaint.assigned_officer.email if complaint.assigned_officer else "",
+        context={"recipient_name": user.display_name, "role": role, "url": url, **context},
+        reply_to=reply_to,
         attachment=attachment,
     )
 
 
-def to_officer(complaint, kind: str, **context):
+def to_respondent(complaint, kind: str, *, attachment=None, **context):
     officer = complaint.assigned_officer
-    if officer is None or not officer.email:
-        return None
-    return outbox.enqueue(
-        organisation=complaint.organisation,
-        complaint=complaint,
-        kind=kind,
-        to_email=officer.email,
-        recipient_role=ActorRole.OFFICER,
-        language=settings.LANGUAGE_CODE,
-        context={
-            "recipient_name": officer.display_name,
-            "role": "officer",
-            "url": _url("complaints:detail", complaint.reference),
-            **context,
-        },
+    return _to_staff(
+        complaint,
+        kind,
+        complaint.respondent,
+        role=ActorRole.RESPONDENT,
+        url=_url("handling:about-me-detail", complaint.reference),
+        reply_to=officer.email if officer else "",
+        attachment=attachment,
+        **context,
+    )
+
+
+def to_officer(complaint, kind: str, **context):
+    return _to_staff(
+        complaint,
+        kind,
+        complaint.assigned_officer,
+        role=ActorRole.OFFICER,
+        url=_url("complaints:detail", complaint.reference),
+        **context,
     )
 
 

@@ -40,7 +40,9 @@ def enter(request, org):
     return redirect("portal:status", org=organisation.slug)
 
 
-def _link(request, organisation) -> ComplainantLink | None:
+def _open(request, org) -> tuple[Organisation, ComplainantLink | None]:
+    """The organisation of the URL and the complainant's link from the session, if still valid."""
+    organisation = get_object_or_404(Organisation, slug=org)
     link = (
         ComplainantLink.objects.select_related(
             "complaint__organisation", "complaint__assigned_officer"
@@ -53,8 +55,8 @@ def _link(request, organisation) -> ComplainantLink | None:
         or not tokens.is_valid(link)
         or link.complaint.organisation_id != organisation.pk
     ):
-        return None
-    return link
+        return organisation, None
+    return organisation, link
 
 
 def _page(request, organisation, link, status=200, **forms_with_errors):
@@ -87,16 +89,14 @@ def _invalid(request, organisation):
 
 
 def status(request, org):
-    organisation = get_object_or_404(Organisation, slug=org)
-    link = _link(request, organisation)
+    organisation, link = _open(request, org)
     if link is None:
         return _invalid(request, organisation)
     return _page(request, organisation, link)
 
 
 def _step(request, org, *, form_class, form_name, action, success):
-    organisation = get_object_or_404(Organisation, slug=org)
-    link = _link(request, organisation)
+    organisation, link = _open(request, org)
     if link is None:
         return _invalid(request, organisation)
     form = form_class(request.POST)
@@ -178,8 +178,7 @@ def withdraw(request, org):
 
 
 def letter(request, org, attachment_id):
-    organisation = get_object_or_404(Organisation, slug=org)
-    link = _link(request, organisation)
+    organisation, link = _open(request, org)
     if link is None:
         return _invalid(request, organisation)
     document = selectors.letters(link.complaint).filter(pk=attachment_id).first()

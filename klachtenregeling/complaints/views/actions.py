@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klachtenregeling.accounts.selectors import officers_who_may_take
-from klachtenregeling.core.errors import DomainError
-from klachtenregeling.core.forms import apply_domain_error
+from klachtenregeling.core.forms import submitted
 
 from .. import selectors, services
 from ..forms import AssignForm, AttachmentForm, NoteForm, SubjectsForm
@@ -24,14 +23,9 @@ def _back(complaint):
 def _submit(request, complaint, *, form, form_name: str, action: Callable, success: str):
     """Run `action(cleaned_data)` for a valid form; otherwise, or when the domain refuses,
     show the dossier again with the form's errors (status 400)."""
-    if form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, success)
-            return None
+    if submitted(form, action):
+        messages.success(request, success)
+        return None
     context = dossier_context(request, complaint, **{form_name: form})
     return render(request, "complaints/officer/detail.html", context, status=400)
 

@@ -110,13 +110,11 @@ def judgment_issue(
                 procedure_events.signatures_voided(
                     complaint, judgment=previous, signers=list(lapsed), by=by
                 )
-        status_from = (
-            advance(complaint, Status.JUDGED)
-            if complaint.status != Status.JUDGED
-            else Status.JUDGED
-        )
-        if status_from == Status.JUDGED:
+        if complaint.status == Status.JUDGED:  # a revision keeps the status
+            status_from = complaint.status
             touch(complaint)
+        else:
+            status_from = advance(complaint, Status.JUDGED)
         procedure_events.judgment_issued(
             complaint, judgment=judgment, by=by, status_from=status_from
         )

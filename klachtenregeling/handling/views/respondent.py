@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.core.downloads import private_download
-from klachtenregeling.core.errors import DomainError, NotPermitted
-from klachtenregeling.core.forms import apply_domain_error
+from klachtenregeling.core.errors import NotPermitted
+from klachtenregeling.core.forms import submitted
 
 from .. import forms, selectors, services
 from ..constants import Party
@@ -56,14 +56,9 @@ def about_me_detail(request, reference):
 def _respondent_step(request, reference, *, form_class, form_name, action, success, prefix=None):
     complaint = selectors.complaint_about(request.user, reference)
     form = form_class(request.POST, prefix=prefix)
-    if form.is_valid():
-        try:
-            action(complaint, form.cleaned_data)
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("handling:about-me-detail", reference=complaint.reference)
+    if submitted(form, lambda data: action(complaint, data)):
+        messages.success(request, success)
+        return redirect("handling:about-me-detail", reference=complaint.reference)
     context = _context(request, complaint, **{form_name: form})
     return render(request, "handling/respondent/detail.html", context, status=400)
 
