@@ -29,7 +29,17 @@ class OrganisationAdmin(OrganisationScopedAdmin):
     list_display = ["name", "slug", "term_days", "default_officer"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "website", "contact_email"]}),
-        (_("Handling (Art. 5)"), {"fields": ["default_officer", "term_days"]}),
+        (
+            _("Handling (Art. 5)"),
+            {
+                "fields": [
+                    "default_officer",
+                    "term_days",
+                    "reminder_days",
+                    "statement_reminder_days",
+                ]
+            },
+        ),
         (
             _("Disputes body (Art. 4)"),
             {"fields": ["disputes_body_name", "disputes_body_address", "disputes_body_url"]},

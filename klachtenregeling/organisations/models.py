@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from .validators import validate_not_reserved
 
 DEFAULT_TERM_DAYS = 28  # four weeks after receipt
+DEFAULT_REMINDER_DAYS = 5  # the officer is reminded this many days before a deadline
+DEFAULT_STATEMENT_REMINDER_DAYS = 2  # a party is reminded before their account is due
 
 
 class Organisation(models.Model):
@@ -32,6 +34,17 @@ class Organisation(models.Model):
         default=DEFAULT_TERM_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_("R-5.5: the officer judges within this many days after receipt."),
+    )
+    reminder_days = models.PositiveSmallIntegerField(
+        _("remind the officer (days before the deadline)"),
+        default=DEFAULT_REMINDER_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_("R-7.1: the handling officer gets a reminder this many days before."),
+    )
+    statement_reminder_days = models.PositiveSmallIntegerField(
+        _("remind a party (days before their account is due)"),
+        default=DEFAULT_STATEMENT_REMINDER_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
     )
     disputes_body_name = models.CharField(
         _("disputes body"), max_length=200, default="De Geschillencommissie"
@@ -61,7 +74,15 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=models.Q(term_days__gte=1, term_days__lte=365),
                 name="organisation_term_days_range",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(reminder_days__gte=1, reminder_days__lte=60),
+                name="organisation_reminder_days_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(statement_reminder_days__gte=1, statement_reminder_days__lte=30),
+                name="organisation_statement_reminder_days_range",
+            ),
         ]
 
     def __str__(self) -> str:
