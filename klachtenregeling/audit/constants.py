@@ -14,6 +14,8 @@ class EventType(models.TextChoices):
     SUBJECTS_CHANGED = "complaint.subjects_changed", _("subjects changed")
     NOTE_ADDED = "complaint.note_added", _("note added")
     ATTACHMENT_ADDED = "attachment.added", _("attachment added")
+    DEADLINE_EXTENDED = "complaint.deadline_extended", _("term extended")
+    DEADLINE_PASSED = "complaint.deadline_passed", _("term passed without a judgment")
     RESPONDENT_SET = "complaint.respondent_set", _("person complained about set")
     RESPONDENT_NOTIFIED = "complaint.respondent_notified", _("person complained about informed")
     HEARING_INVITED = "hearing.invited", _("invited to give an account")

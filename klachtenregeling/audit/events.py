@@ -163,6 +163,42 @@ def attachment_added(complaint, *, attachment, by, role: ActorRole) -> CaseEvent
     )
 
 
+def deadline_extended(complaint, *, extension, by) -> CaseEvent:
+    """R-5.5: the term was extended with reasons; the complainant was told in writing."""
+    return record(
+        complaint,
+        EventType.DEADLINE_EXTENDED,
+        role=ActorRole.OFFICER,
+        actor=by,
+        visible=True,
+        data={
+            "extension_id": extension.pk,
+            "number": extension.number,
+            "previous_deadline": extension.previous_deadline.isoformat(),
+            "new_deadline": extension.new_deadline.isoformat(),
+            "original_deadline": complaint.original_deadline.isoformat(),
+            "reason": extension.reason,
+            "announced_in_time": clock.local_date(extension.extended_at)
+            <= extension.previous_deadline,
+            "letter_id": str(extension.letter_id),
+        },
+    )
+
+
+def deadline_passed(complaint, *, alerted: int) -> CaseEvent:
+    """R-7.1: the term passed without a judgment or an extension; the admin was alerted."""
+    return record(
+        complaint,
+        EventType.DEADLINE_PASSED,
+        role=ActorRole.SYSTEM,
+        data={
+            "deadline": complaint.deadline.isoformat(),
+            "status": complaint.status,
+            "alerted": alerted,
+        },
+    )
+
+
 def _message_data(message) -> dict[str, Any]:
     return {
         "message_id": message.pk,

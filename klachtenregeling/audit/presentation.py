@@ -1,6 +1,6 @@
 """How case events read in the dossier: one sentence per event, in the reader's language."""
 
-from django.utils.dateparse import parse_datetime
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,6 +21,11 @@ ROUTING_REASONS = {
     "appointed": gettext_lazy("appointed"),
     "handed_over": gettext_lazy("handed over"),
 }
+
+
+def _date(value: str) -> str:
+    day = parse_date(value or "")
+    return date_format(day) if day else "?"
 
 
 def _channel(value: str) -> str:
@@ -91,6 +96,16 @@ def describe(event) -> str:
             return _("Note")
         case EventType.ATTACHMENT_ADDED:
             return _("Attachment added: %(name)s") % {"name": d.get("filename", "?")}
+        case EventType.DEADLINE_EXTENDED:
+            return _("Term extended from %(old)s to %(new)s: %(reason)s") % {
+                "old": _date(d.get("previous_deadline", "")),
+                "new": _date(d.get("new_deadline", "")),
+                "reason": d.get("reason", ""),
+            }
+        case EventType.DEADLINE_PASSED:
+            return _("The term (%(date)s) passed without a judgment or an extension") % {
+                "date": _date(d.get("deadline", ""))
+            }
         case EventType.MESSAGE_QUEUED:
             return _("Message queued: %(message)s") % {"message": _message(d)}
         case EventType.MESSAGE_SENT:

@@ -287,3 +287,18 @@ class AssignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.officers = {o.pk: o for o in officers}
         self.fields["officer"].choices = [(o.pk, o.display_name) for o in officers]
+
+
+class ExtendDeadlineForm(forms.Form):
+    """R-5.5: a new date and the reasons; the service checks them against the term."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    new_deadline = forms.DateField(
+        label=_("New date for the judgment"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    reason = forms.CharField(
+        label=_("Reasons"),
+        max_length=MAX_SHORT_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The complainant receives these reasons and the new date in a letter."),
+    )

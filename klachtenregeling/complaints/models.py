@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from klachtenregeling.core.append_only import AppendOnlyModel
+
 from .constants import AttachmentKind, Channel, Concern, Language, Satisfaction, Status
 
 
@@ -182,6 +184,39 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class Extension(AppendOnlyModel):
+    """R-5.5: the term was extended, with reasons, and the complainant told in writing.
+
+    Every deadline is kept: the original on the complaint, each later one here.
+    """
+
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="extensions")
+    number = models.PositiveSmallIntegerField()
+    previous_deadline = models.DateField()
+    new_deadline = models.DateField(_("new deadline"))
+    reason = models.TextField(_("reasons"))
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    extended_at = models.DateTimeField()
+    # The letter to the complainant stating the reasons and the new date.
+    letter = models.ForeignKey(Attachment, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("extension of the term")
+        ordering = ["complaint", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "number"], name="extension_number"),
+            models.CheckConstraint(
+                condition=Q(new_deadline__gt=models.F("previous_deadline")),
+                name="extension_moves_deadline_later",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.previous_deadline} → {self.new_deadline}"
 
 
 class ReferenceCounter(models.Model):

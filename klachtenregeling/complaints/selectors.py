@@ -6,15 +6,18 @@ from dataclasses import dataclass
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.utils.dateparse import parse_date
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.audit.constants import EventType
 from klachtenregeling.audit.models import CaseEvent
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.organisations.models import Subject
 
-from .constants import AWAITING_JUDGMENT, OPEN_STATUSES, Status
+from .constants import AWAITING_JUDGMENT, FINAL_STATUSES, OPEN_STATUSES, Status
 from .models import Complaint
+from .rules.deadlines import ExtensionFact, TermOutcome, term_outcome
 
 WORD = re.compile(r"\w+")
 REFERENCE_PATTERN = re.compile(r"^\s*KL-\d{4}-\d{1,9}\s*$", re.IGNORECASE)
@@ -141,3 +144,44 @@ def unassigned_for_admin(user) -> QuerySet[Complaint]:
 
 def open_complaints_handled_by(officer) -> QuerySet[Complaint]:
     return Complaint.objects.filter(assigned_officer=officer, status__in=OPEN_STATUSES)
+
+
+def undelivered_messages(complaint: Complaint) -> list:
+    """Messages about the complaint that could not be delivered, for the officer to follow up."""
+    from klachtenregeling.notifications.models import DeliveryStatus
+
+    return list(
+        complaint.messages.filter(status=DeliveryStatus.FAILED).only(
+            "kind", "recipient_role", "to_email", "created_at", "last_error"
+        )
+    )
+
+
+DECISIONS = (EventType.JUDGMENT_ISSUED, EventType.NOT_ADMISSIBLE)
+
+
+def term_outcome_for(complaint: Complaint) -> TermOutcome:
+    """R-5.5, computed from the dossier alone: the first decision (judgment or not
+    admissible) against the original deadline and each extension as announced."""
+    events = list(
+        complaint.events.filter(type__in=[*DECISIONS, EventType.DEADLINE_EXTENDED])
+        .only("type", "at", "data")
+        .order_by("seq")
+    )
+    decision = next((e for e in events if e.type in DECISIONS), None)
+    extensions = [
+        ExtensionFact(
+            announced_on=clock.local_date(e.at),
+            previous_deadline=parse_date(e.data["previous_deadline"]),
+            new_deadline=parse_date(e.data["new_deadline"]),
+        )
+        for e in events
+        if e.type == EventType.DEADLINE_EXTENDED
+    ]
+    return term_outcome(
+        original_deadline=complaint.original_deadline,
+        extensions=extensions,
+        decided_on=clock.local_date(decision.at) if decision else None,
+        ended=complaint.status in FINAL_STATUSES,
+        today=clock.today(),
+    )

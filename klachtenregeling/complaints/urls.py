@@ -30,6 +30,7 @@ staff_patterns = (
             name="attachment",
         ),
         path("<reference:reference>/overdragen/", actions.hand_over, name="hand-over"),
+        path("<reference:reference>/termijn/", actions.extend_deadline, name="extend-deadline"),
     ],
     "complaints",
 )

@@ -88,6 +88,13 @@ def to_officer(complaint, kind: str, **context):
     )
 
 
+def deadline_extended(complaint, extension):
+    """R-5.5: the complainant is told in writing why the term is extended and until when."""
+    return to_complainant(
+        complaint, MessageKind.DEADLINE_EXTENDED, extension=extension, attachment=extension.letter
+    )
+
+
 def respondent_notified(complaint):
     return to_respondent(complaint, MessageKind.RESPONDENT_NOTIFIED)
 

@@ -1,5 +1,6 @@
 """The only writers of complaint state. Each function is one transaction."""
 
+from .deadlines import complaint_extend_deadline
 from .handling import (
     complaint_add_attachment,
     complaint_add_note,
@@ -14,6 +15,7 @@ __all__ = [
     "complaint_add_attachment",
     "complaint_add_note",
     "complaint_assign_officer",
+    "complaint_extend_deadline",
     "complaint_register",
     "complaint_set_subjects",
     "complaint_start_handling",

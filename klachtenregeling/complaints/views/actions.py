@@ -12,7 +12,7 @@ from klachtenregeling.accounts.selectors import officers_who_may_take
 from klachtenregeling.core.forms import submitted
 
 from .. import selectors, services
-from ..forms import AssignForm, AttachmentForm, NoteForm, SubjectsForm
+from ..forms import AssignForm, AttachmentForm, ExtendDeadlineForm, NoteForm, SubjectsForm
 from .officer import dossier_context
 
 
@@ -112,3 +112,24 @@ def hand_over(request, reference):
         success=_("The complaint was handed over."),
     )
     return refused or redirect("complaints:dashboard")
+
+
+@login_required
+@require_POST
+def extend_deadline(request, reference):
+    complaint = selectors.complaint_for(request.user, reference)
+    refused = _submit(
+        request,
+        complaint,
+        form=ExtendDeadlineForm(request.POST, prefix="extend"),
+        form_name="extend_form",
+        action=lambda data: services.complaint_extend_deadline(
+            complaint=complaint,
+            new_deadline=data["new_deadline"],
+            reason=data["reason"],
+            by=request.user,
+            expected_version=data["version"],
+        ),
+        success=_("The term was extended; the complainant receives a letter with the reasons."),
+    )
+    return refused or _back(complaint)

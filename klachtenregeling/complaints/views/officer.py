@@ -12,8 +12,15 @@ from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.handling.panel import officer_panel
 
 from .. import selectors, workflow
-from ..constants import Status
-from ..forms import AssignForm, AttachmentForm, DashboardFilterForm, NoteForm, SubjectsForm
+from ..constants import AWAITING_JUDGMENT, Status
+from ..forms import (
+    AssignForm,
+    AttachmentForm,
+    DashboardFilterForm,
+    ExtendDeadlineForm,
+    NoteForm,
+    SubjectsForm,
+)
 
 PAGE_SIZE = 25
 
@@ -80,6 +87,11 @@ def dossier_context(request, complaint, **forms) -> dict:
         "assign_form": forms.get("assign_form")
         or AssignForm(officers=others, initial={"expected_officer": complaint.assigned_officer_id}),
         "has_other_officers": bool(others),
+        "extensions": complaint.extensions.select_related("extended_by"),
+        "can_extend": can_handle and complaint.status in AWAITING_JUDGMENT,
+        "extend_form": forms.get("extend_form")
+        or ExtendDeadlineForm(prefix="extend", initial={"version": complaint.version}),
+        "undelivered": selectors.undelivered_messages(complaint),
         **officer_panel(request.user, complaint, forms, with_forms=can_handle),
     }
 
