@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "klachtenregeling.complaints",
     "klachtenregeling.handling",
     "klachtenregeling.portal",
+    "klachtenregeling.reminders",
     "klachtenregeling.letters",
     "klachtenregeling.website",
     "klachtenregeling.demo",

@@ -241,6 +241,10 @@ class DashboardFilterForm(forms.Form):
     q = forms.CharField(max_length=200, required=False, strip=True)
     status = forms.ChoiceField(choices=[("", ""), *Status.choices], required=False)
     subject = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
+    due = forms.ChoiceField(
+        choices=[("", ""), ("overdue", ""), ("week", ""), ("awaiting", "")], required=False
+    )
+    # Older links: ?overdue=1 means due=overdue.
     overdue = forms.BooleanField(required=False)
 
     def __init__(self, *args, organisation_id, **kwargs):

@@ -2,10 +2,11 @@
 
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils.dateparse import parse_date
 
 from klachtenregeling.accounts import policies
@@ -28,12 +29,46 @@ SEARCH_VECTOR = SearchVector(
 )
 
 
+DUE_SOON_DAYS = 7  # "due this week": the deadline is within the coming seven days
+
+
+class Due:
+    """The dashboard's views by urgency (R-7.1)."""
+
+    OVERDUE = "overdue"
+    THIS_WEEK = "week"
+    AWAITING_ANSWER = "awaiting"
+    CHOICES = (OVERDUE, THIS_WEEK, AWAITING_ANSWER)
+
+
 @dataclass(frozen=True)
 class DashboardFilter:
     status: str = ""
     subject_id: int | None = None
     query: str = ""
-    overdue_only: bool = False
+    due: str = ""
+
+
+def _awaiting_answer():
+    """A party was invited to give an account and has not answered yet (R-5.2)."""
+    from klachtenregeling.handling.selectors import outstanding_invitations
+
+    return Exists(outstanding_invitations().filter(complaint=OuterRef("pk")))
+
+
+def _due(queryset: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
+    today = clock.today()
+    if due == Due.OVERDUE:
+        return queryset.filter(status__in=AWAITING_JUDGMENT, deadline__lt=today)
+    if due == Due.THIS_WEEK:
+        return queryset.filter(
+            status__in=AWAITING_JUDGMENT,
+            deadline__gte=today,
+            deadline__lt=today + timedelta(days=DUE_SOON_DAYS),
+        )
+    if due == Due.AWAITING_ANSWER:
+        return queryset.filter(_awaiting_answer())
+    return queryset
 
 
 def _for_officer(user) -> QuerySet[Complaint]:
@@ -78,25 +113,41 @@ def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Compl
         queryset = queryset.filter(status=filters.status)
     if filters.subject_id:
         queryset = queryset.filter(subjects=filters.subject_id)
-    if filters.overdue_only:
-        queryset = queryset.filter(status__in=AWAITING_JUDGMENT, deadline__lt=clock.today())
+    queryset = _due(queryset, filters.due)
     queryset = search(queryset, filters.query)
-    open_first = Case(When(status__in=OPEN_STATUSES, then=Value(0)), default=Value(1))
+    # Most urgent first: the term of R-5.5 runs until the judgment, so those complaints
+    # lead (by deadline, overdue first); then the other open ones; the finished ones last.
+    urgency = Case(
+        When(status__in=AWAITING_JUDGMENT, then=Value(0)),
+        When(status__in=OPEN_STATUSES, then=Value(1)),
+        default=Value(2),
+    )
     return (
         queryset.select_related("engagement")
         .prefetch_related(Prefetch("subjects", queryset=Subject.objects.only("id", "name")))
-        .order_by(open_first, "deadline", "pk")
+        .annotate(awaiting_answer=_awaiting_answer())
+        .order_by(urgency, "deadline", "pk")
     )
 
 
 def officer_counts(user) -> dict[str, int]:
     """Counts for the dashboard header, over the officer's own complaints only."""
     today = clock.today()
-    return _for_officer(user).aggregate(
+    counts = _for_officer(user).aggregate(
         open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
         overdue=Count("pk", filter=Q(status__in=AWAITING_JUDGMENT, deadline__lt=today)),
+        due_this_week=Count(
+            "pk",
+            filter=Q(
+                status__in=AWAITING_JUDGMENT,
+                deadline__gte=today,
+                deadline__lt=today + timedelta(days=DUE_SOON_DAYS),
+            ),
+        ),
         received=Count("pk", filter=Q(status=Status.RECEIVED)),
     )
+    counts["awaiting_answer"] = _due(_for_officer(user), Due.AWAITING_ANSWER).count()
+    return counts
 
 
 def subjects_for_officer_filter(user) -> QuerySet[Subject]:

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.complaints import workflow
@@ -12,7 +12,7 @@ from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core.errors import NotPermitted
 
 from .constants import Signer
-from .models import Judgment
+from .models import HearingInvitation, HearingWaiver, Judgment, Statement
 from .rules import hearing, signatures
 from .services.endings import referral_conditions
 
@@ -195,3 +195,26 @@ def letters(complaint: Complaint) -> QuerySet:
 def timeline_for_complainant(complaint: Complaint) -> QuerySet:
     """The steps that concern the complainant; never internal notes (R-7.3)."""
     return complaint.events.filter(visible_to_complainant=True).order_by("seq")
+
+
+def outstanding_invitations() -> QuerySet[HearingInvitation]:
+    """Invitations to give an account that still wait for an answer (R-5.2, R-7.1): the
+    latest invitation of a party, no account of that party since, no reason recorded
+    why that side is not heard, while the hearing runs."""
+    answered = Statement.objects.filter(
+        complaint=OuterRef("complaint"),
+        party=OuterRef("party"),
+        given_at__gte=OuterRef("invited_at"),
+    )
+    waived = HearingWaiver.objects.filter(complaint=OuterRef("complaint"), party=OuterRef("party"))
+    newer = HearingInvitation.objects.filter(
+        complaint=OuterRef("complaint"),
+        party=OuterRef("party"),
+        invited_at__gt=OuterRef("invited_at"),
+    )
+    return HearingInvitation.objects.filter(
+        ~Exists(answered),
+        ~Exists(waived),
+        ~Exists(newer),
+        complaint__status__in=workflow.HEARING_ALLOWED,
+    )

@@ -15,13 +15,13 @@ from .constants import MessageKind
 from .messages import reply_address
 
 
-def _url(name: str, *args) -> str:
+def site_url(name: str, *args) -> str:
     return settings.SITE_URL + reverse(name, args=args)
 
 
 def complainant_link(complaint, *, purpose: str) -> str:
     token = tokens.issue(complaint, purpose=purpose)
-    return _url("portal:enter", complaint.organisation.slug) + f"?t={token}"
+    return site_url("portal:enter", complaint.organisation.slug) + f"?t={token}"
 
 
 def to_complainant(complaint, kind: str, *, attachment=None, with_link: bool = True, **context):
@@ -44,7 +44,7 @@ def to_complainant(complaint, kind: str, *, attachment=None, with_link: bool = T
     )
 
 
-def _to_staff(
+def to_staff(
     complaint, kind: str, user, *, role: str, url: str, reply_to="", attachment=None, **context
 ):
     """A staff member is written to in the site's language, with a link to log in."""
@@ -65,12 +65,12 @@ def _to_staff(
 
 def to_respondent(complaint, kind: str, *, attachment=None, **context):
     officer = complaint.assigned_officer
-    return _to_staff(
+    return to_staff(
         complaint,
         kind,
         complaint.respondent,
         role=ActorRole.RESPONDENT,
-        url=_url("handling:about-me-detail", complaint.reference),
+        url=site_url("handling:about-me-detail", complaint.reference),
         reply_to=officer.email if officer else "",
         attachment=attachment,
         **context,
@@ -78,12 +78,12 @@ def to_respondent(complaint, kind: str, *, attachment=None, **context):
 
 
 def to_officer(complaint, kind: str, **context):
-    return _to_staff(
+    return to_staff(
         complaint,
         kind,
         complaint.assigned_officer,
         role=ActorRole.OFFICER,
-        url=_url("complaints:detail", complaint.reference),
+        url=site_url("complaints:detail", complaint.reference),
         **context,
     )
 

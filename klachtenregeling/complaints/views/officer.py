@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.selectors import officers_who_may_take
@@ -23,6 +24,11 @@ from ..forms import (
 )
 
 PAGE_SIZE = 25
+DUE_CHOICES = [
+    (selectors.Due.OVERDUE, _("Overdue")),
+    (selectors.Due.THIS_WEEK, _("Due this week")),
+    (selectors.Due.AWAITING_ANSWER, _("Awaiting a party's account")),
+]
 
 
 def _filters(request) -> selectors.DashboardFilter:
@@ -32,7 +38,7 @@ def _filters(request) -> selectors.DashboardFilter:
         status=form.value("status") or "",
         subject_id=form.value("subject"),
         query=form.value("q") or "",
-        overdue_only=bool(form.value("overdue")),
+        due=form.value("due") or ("overdue" if form.value("overdue") else ""),
     )
 
 
@@ -48,6 +54,7 @@ def dashboard(request):
         "page": page,
         "filters": filters,
         "statuses": Status.choices,
+        "due_choices": DUE_CHOICES,
         "subjects": selectors.subjects_for_officer_filter(request.user),
         "counts": selectors.officer_counts(request.user),
     }

@@ -29,7 +29,13 @@ def test_r7_1_most_urgent_first_and_overdue_highlighted(client, officer, submit,
     with at("2026-02-12 09:00"):
         response = client.get(URL)
     assert references(response) == [old.reference, recent.reference]
-    assert response.context["counts"] == {"open": 2, "overdue": 1, "received": 2}
+    assert response.context["counts"] == {
+        "open": 2,
+        "overdue": 1,
+        "due_this_week": 0,
+        "received": 2,
+        "awaiting_answer": 0,
+    }
     row = response.content.decode().split(old.reference)[0].rsplit("<tr", 1)[1]
     assert 'class="overdue"' in row
     with at("2026-02-12 09:00"):
@@ -118,3 +124,54 @@ def test_search_finds_the_start_of_a_name_on_every_database(client, officer, sub
     submit(complainant_name="Pieter Post")
     client.force_login(officer)
     assert references(client.get(URL, {"q": "jans"})) == [janssen.reference]
+
+
+def test_r7_1_overdue_due_this_week_and_awaiting_an_account_at_a_glance(
+    client, officer, submit, at
+):
+    from datetime import date
+
+    from klachtenregeling.handling import services as handling
+    from klachtenregeling.handling.constants import Party
+    from klachtenregeling.handling.tests import steps
+
+    with at("2026-03-02 10:00"):
+        overdue, judged = submit(), submit()  # deadlines 30 March
+    with at("2026-03-10 10:00"):
+        this_week = submit()  # 7 April
+    with at("2026-03-20 10:00"):
+        later = steps.start(submit(), officer)  # 17 April
+        handling.hearing_invite(
+            complaint=later, party=Party.COMPLAINANT, due_date=date(2026, 4, 10), by=officer
+        )
+        steps.judge(steps.hear_both(steps.start(judged, officer), officer), officer)
+    client.force_login(officer)
+    with at("2026-04-02 09:00"):
+        response = client.get(URL)
+        counts = response.context["counts"]
+        assert (counts["overdue"], counts["due_this_week"], counts["awaiting_answer"]) == (1, 1, 1)
+        # The term runs until the judgment: those lead, by deadline; the judged one follows.
+        assert references(response) == [
+            overdue.reference,
+            this_week.reference,
+            later.reference,
+            judged.reference,
+        ]
+        assert references(client.get(URL, {"due": "overdue"})) == [overdue.reference]
+        assert references(client.get(URL, {"due": "week"})) == [this_week.reference]
+        awaiting = client.get(URL, {"due": "awaiting"})
+        assert references(awaiting) == [later.reference]
+        assert "wacht op toelichting" in awaiting.content.decode()
+        # Once the complainant has given the account, nothing is awaited any more.
+        handling.statement_give_as_complainant(
+            complaint=later, text="Mijn verhaal.", link=steps.link_for(later)
+        )
+        assert references(client.get(URL, {"due": "awaiting"})) == []
+
+
+def test_unknown_urgency_value_is_ignored(client, officer, submit):
+    submit()
+    client.force_login(officer)
+    response = client.get(URL, {"due": "<script>"})
+    assert response.status_code == 200
+    assert len(references(response)) == 1

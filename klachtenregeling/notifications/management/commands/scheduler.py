@@ -1,7 +1,9 @@
 """Periodic work, from cron (`--once`) or as a long-running process (the default).
 
-Today: deliver outbox messages whose delivery task was lost or is overdue (a worker
-that died mid-send, a task row that failed). Reminders and digests join here later.
+Every round: deliver outbox messages whose delivery task was lost or is overdue (a
+worker that died mid-send). Every few rounds: the reminders of R-7.1 and R-5.2
+(deadline reminders, statement reminders, the daily overdue digest, the admin's
+alert for a passed term). Both are idempotent, so running twice sends nothing twice.
 """
 
 import time
@@ -9,20 +11,34 @@ import time
 from django.core.management.base import BaseCommand
 
 from klachtenregeling.notifications import delivery
+from klachtenregeling.reminders.services import reminders_send_due
 
 
 class Command(BaseCommand):
-    help = "Run periodic work: sweep the outbox (and, later, reminders)."
+    help = "Run periodic work: sweep the outbox and send the reminders that are due."
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="Run one round and exit.")
         parser.add_argument("--interval", type=int, default=60, help="Seconds between rounds.")
+        parser.add_argument(
+            "--reminders-every",
+            type=int,
+            default=10,
+            help="Look for due reminders every this many rounds (always with --once).",
+        )
 
-    def handle(self, *args, once=False, interval=60, **options):
+    def handle(self, *args, once=False, interval=60, reminders_every=10, **options):
+        verbose = options["verbosity"] > 1
+        round_number = 0
         while True:
+            if once or round_number % max(1, reminders_every) == 0:
+                report = reminders_send_due()
+                if report.total or verbose:
+                    self.stdout.write(f"reminders: {report.sent or 'none due'}")
             sent = delivery.deliver_due()
-            if sent or options["verbosity"] > 1:
+            if sent or verbose:
                 self.stdout.write(f"outbox: {sent} message(s) delivered")
             if once:
                 return
+            round_number += 1
             time.sleep(interval)

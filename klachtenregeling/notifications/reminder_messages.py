@@ -1,0 +1,66 @@
+"""The scheduler's messages (R-7.1, R-5.2): reminders, the overdue digest, the admin's alert.
+
+Like every message they name the reference only; the digest lists references and dates.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+from klachtenregeling.accounts.selectors import admins_of
+from klachtenregeling.audit.constants import ActorRole
+
+from . import outbox
+from .constants import MessageKind
+from .procedure_messages import site_url, to_complainant, to_officer, to_respondent, to_staff
+
+
+def deadline_reminder(complaint, *, days_left: int):
+    """R-7.1: the handling officer is reminded that the judgment is due soon."""
+    return to_officer(
+        complaint, MessageKind.DEADLINE_REMINDER, days_left=days_left, deadline=complaint.deadline
+    )
+
+
+def statement_reminder(complaint, invitation):
+    """R-5.2: a party who was invited and has not given an account yet is reminded."""
+    context = {"due_date": invitation.due_date, "party": invitation.party}
+    if invitation.party == ActorRole.COMPLAINANT:
+        return to_complainant(complaint, MessageKind.STATEMENT_REMINDER, **context)
+    return to_respondent(complaint, MessageKind.STATEMENT_REMINDER, **context)
+
+
+def deadline_passed(complaint) -> list:
+    """R-7.1: the organisation's administrators hear that a term passed without a judgment
+    or an extension — the reference and the officer only, no content (R-6.1)."""
+    return [
+        message
+        for admin in admins_of(complaint.organisation)
+        if admin.pk != complaint.respondent_id
+        and (
+            message := to_staff(
+                complaint,
+                MessageKind.DEADLINE_PASSED,
+                admin,
+                role=ActorRole.ADMIN,
+                url=site_url("staff-home"),
+                officer=complaint.assigned_officer,
+            )
+        )
+        is not None
+    ]
+
+
+def overdue_digest(officer, rows: list[dict]):
+    """R-7.1: once a day, the officer's overdue complaints (reference, deadline, days over)."""
+    return outbox.enqueue(
+        organisation=officer.organisation,
+        kind=MessageKind.OVERDUE_DIGEST,
+        to_email=officer.email,
+        recipient_role=ActorRole.OFFICER,
+        language=settings.LANGUAGE_CODE,
+        context={
+            "recipient_name": officer.display_name,
+            "rows": rows,
+            "url": settings.SITE_URL + reverse("complaints:dashboard") + "?due=overdue",
+        },
+    )

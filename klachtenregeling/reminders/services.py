@@ -1,0 +1,205 @@
+"""The scheduler's round of reminders (R-7.1, R-5.2). Each occasion is sent once.
+
+Every reminder is one transaction: the SentReminder row (unique per occasion), the
+outbox message(s) and, for a passed term, the case event. Two schedulers running at
+once cannot both send: the second insert of the same key fails and is rolled back.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+
+from klachtenregeling.accounts.selectors import officers_of
+from klachtenregeling.audit import events
+from klachtenregeling.complaints.constants import AWAITING_JUDGMENT
+from klachtenregeling.complaints.models import Complaint
+from klachtenregeling.core import clock
+from klachtenregeling.handling.selectors import outstanding_invitations
+from klachtenregeling.notifications import reminder_messages
+from klachtenregeling.organisations.models import Organisation
+
+from . import rules
+from .constants import ReminderKind
+from .models import SentReminder
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class RoundReport:
+    """What one round sent, per kind (for the scheduler's log and the tests)."""
+
+    sent: dict[str, int] = field(default_factory=dict)
+
+    def add(self, kind: str) -> None:
+        self.sent[kind] = self.sent.get(kind, 0) + 1
+
+    @property
+    def total(self) -> int:
+        return sum(self.sent.values())
+
+
+def _once(*, organisation, kind, key, send, complaint=None, user=None, data=None) -> bool:
+    """Send (`send()` returns the outbox messages) unless this occasion was already sent."""
+    try:
+        with transaction.atomic():
+            if complaint is not None:
+                Complaint.objects.select_for_update().filter(pk=complaint.pk).exists()
+            if SentReminder.objects.filter(key=key).exists():
+                return False
+            messages = [m for m in send() if m is not None]
+            SentReminder.objects.create(
+                organisation=organisation,
+                kind=kind,
+                key=key,
+                complaint=complaint,
+                user=user,
+                sent_at=clock.now(),
+                data={**(data or {}), "message_ids": [m.pk for m in messages]},
+            )
+    except IntegrityError:
+        logger.info("reminder %s was sent by another scheduler", key)
+        return False
+    return True
+
+
+def _already(keys: list[str]) -> set[str]:
+    return set(SentReminder.objects.filter(key__in=keys).values_list("key", flat=True))
+
+
+def _awaiting(organisation):
+    return Complaint.objects.filter(
+        organisation=organisation, status__in=AWAITING_JUDGMENT
+    ).select_related("organisation", "assigned_officer", "respondent")
+
+
+def _deadline_reminders(organisation, today, report: RoundReport) -> None:
+    candidates = list(
+        _awaiting(organisation).filter(
+            assigned_officer__isnull=False,
+            deadline__gte=today,
+            deadline__lte=rules.window_end(today, organisation.reminder_days),
+        )
+    )
+    done = _already([rules.deadline_key(c.pk, c.deadline) for c in candidates])
+    for complaint in candidates:
+        key = rules.deadline_key(complaint.pk, complaint.deadline)
+        if key in done or not rules.reminder_due(
+            complaint.deadline, today, organisation.reminder_days
+        ):
+            continue
+        days_left = (complaint.deadline - today).days
+        if _once(
+            organisation=organisation,
+            kind=ReminderKind.DEADLINE,
+            key=key,
+            complaint=complaint,
+            user=complaint.assigned_officer,
+            data={"deadline": complaint.deadline.isoformat(), "days_left": days_left},
+            send=lambda c=complaint, d=days_left: [
+                reminder_messages.deadline_reminder(c, days_left=d)
+            ],
+        ):
+            report.add(ReminderKind.DEADLINE)
+
+
+def _statement_reminders(organisation, today, report: RoundReport) -> None:
+    candidates = list(
+        outstanding_invitations()
+        .filter(
+            complaint__organisation=organisation,
+            due_date__gte=today,
+            due_date__lte=rules.window_end(today, organisation.statement_reminder_days),
+        )
+        .select_related(
+            "complaint__organisation", "complaint__assigned_officer", "complaint__respondent"
+        )
+    )
+    done = _already([rules.statement_key(i.pk, i.due_date) for i in candidates])
+    for invitation in candidates:
+        key = rules.statement_key(invitation.pk, invitation.due_date)
+        if key in done:
+            continue
+        complaint = invitation.complaint
+        if _once(
+            organisation=organisation,
+            kind=ReminderKind.STATEMENT,
+            key=key,
+            complaint=complaint,
+            data={"invitation_id": invitation.pk, "party": invitation.party},
+            send=lambda c=complaint, i=invitation: [reminder_messages.statement_reminder(c, i)],
+        ):
+            report.add(ReminderKind.STATEMENT)
+
+
+def _passed_deadlines(organisation, today, report: RoundReport) -> None:
+    candidates = list(_awaiting(organisation).filter(deadline__lt=today))
+    done = _already([rules.passed_key(c.pk, c.deadline) for c in candidates])
+    for complaint in candidates:
+        key = rules.passed_key(complaint.pk, complaint.deadline)
+        if key in done:
+            continue
+
+        def send(c=complaint):
+            messages = reminder_messages.deadline_passed(c)
+            events.deadline_passed(c, alerted=len(messages))
+            return messages
+
+        if _once(
+            organisation=organisation,
+            kind=ReminderKind.DEADLINE_PASSED,
+            key=key,
+            complaint=complaint,
+            data={"deadline": complaint.deadline.isoformat()},
+            send=send,
+        ):
+            report.add(ReminderKind.DEADLINE_PASSED)
+
+
+def _overdue_digests(organisation, today, report: RoundReport) -> None:
+    overdue = (
+        _awaiting(organisation)
+        .filter(deadline__lt=today, assigned_officer__isnull=False)
+        .order_by("deadline", "pk")
+        .values_list("assigned_officer_id", "pk", "reference", "deadline")
+    )
+    per_officer: dict[int, list] = {}
+    for officer_id, pk, reference, deadline in overdue:
+        per_officer.setdefault(officer_id, []).append(
+            {
+                "id": pk,
+                "reference": reference,
+                "deadline": deadline,
+                "days": (today - deadline).days,
+            }
+        )
+    for officer in officers_of(organisation).filter(pk__in=per_officer):
+        rows = per_officer[officer.pk]
+        if not officer.email:
+            continue
+        if _once(
+            organisation=organisation,
+            kind=ReminderKind.OVERDUE_DIGEST,
+            key=rules.digest_key(officer.pk, today),
+            user=officer,
+            data={"complaints": [row["id"] for row in rows]},
+            send=lambda o=officer, r=rows: [reminder_messages.overdue_digest(o, r)],
+        ):
+            report.add(ReminderKind.OVERDUE_DIGEST)
+
+
+def reminders_send_due() -> RoundReport:
+    """One round: whatever is due now and was not sent before. Safe to run at any time,
+    as often as wanted (from the scheduler every few minutes, or from cron)."""
+    report = RoundReport()
+    now = clock.now()
+    if not rules.sending_hours(now):
+        return report
+    today = clock.local_date(now)
+    for organisation in Organisation.objects.all():
+        _deadline_reminders(organisation, today, report)
+        _statement_reminders(organisation, today, report)
+        _passed_deadlines(organisation, today, report)
+        _overdue_digests(organisation, today, report)
+    return report
