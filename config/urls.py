@@ -6,6 +6,7 @@ from klachtenregeling.complaints.urls import public_patterns, staff_patterns
 from klachtenregeling.core.admin_site import beheer_site
 from klachtenregeling.handling.urls import patterns as handling_patterns
 from klachtenregeling.portal.urls import patterns as portal_patterns
+from klachtenregeling.reminders import views as reminder_views
 from klachtenregeling.website import views as website_views
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("uitloggen/", account_views.auth_views.LogoutView.as_view(), name="logout"),
     path("werk/", account_views.home, name="staff-home"),
     path("werk/klachten/", include(staff_patterns)),
+    path("werk/agenda/", reminder_views.calendar_settings, name="calendar-settings"),
+    path("agenda/<str:token>.ics", reminder_views.calendar_feed, name="calendar-feed"),
     path("werk/", include(handling_patterns)),
     path("", website_views.root, name="root"),
     path("<slug:org>/", website_views.organisation_home, name="organisation-home"),

@@ -71,7 +71,7 @@ def _due(queryset: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
     return queryset
 
 
-def _for_officer(user) -> QuerySet[Complaint]:
+def complaints_handled_by(user) -> QuerySet[Complaint]:
     """The complaints `user` handles: assigned to them and not about them (R-5.4, R-6.1)."""
     if not (user.is_authenticated and user.is_officer and user.organisation_id):
         return Complaint.objects.none()
@@ -108,7 +108,7 @@ def search(queryset: QuerySet[Complaint], query: str) -> QuerySet[Complaint]:
 
 def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Complaint]:
     """The officer's dashboard rows, most urgent first: open by deadline, then the rest."""
-    queryset = _for_officer(user)
+    queryset = complaints_handled_by(user)
     if filters.status in Status.values:
         queryset = queryset.filter(status=filters.status)
     if filters.subject_id:
@@ -133,7 +133,7 @@ def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Compl
 def officer_counts(user) -> dict[str, int]:
     """Counts for the dashboard header, over the officer's own complaints only."""
     today = clock.today()
-    counts = _for_officer(user).aggregate(
+    counts = complaints_handled_by(user).aggregate(
         open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
         overdue=Count("pk", filter=Q(status__in=AWAITING_JUDGMENT, deadline__lt=today)),
         due_this_week=Count(
@@ -146,7 +146,7 @@ def officer_counts(user) -> dict[str, int]:
         ),
         received=Count("pk", filter=Q(status=Status.RECEIVED)),
     )
-    counts["awaiting_answer"] = _due(_for_officer(user), Due.AWAITING_ANSWER).count()
+    counts["awaiting_answer"] = _due(complaints_handled_by(user), Due.AWAITING_ANSWER).count()
     return counts
 
 

@@ -2,7 +2,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # First path segments the application uses itself; an organisation cannot take them.
-RESERVED_SLUGS = frozenset({"api", "beheer", "i18n", "inloggen", "uitloggen", "werk", "static"})
+RESERVED_SLUGS = frozenset(
+    {"api", "beheer", "i18n", "inloggen", "uitloggen", "werk", "static", "agenda"}
+)
 
 
 def validate_not_reserved(value: str) -> None:

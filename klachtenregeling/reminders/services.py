@@ -15,13 +15,14 @@ from klachtenregeling.audit import events
 from klachtenregeling.complaints.constants import AWAITING_JUDGMENT
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core import clock
+from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.handling.selectors import outstanding_invitations
 from klachtenregeling.notifications import reminder_messages
 from klachtenregeling.organisations.models import Organisation
 
-from . import rules
+from . import rules, tokens
 from .constants import ReminderKind
-from .models import SentReminder
+from .models import CalendarFeed, SentReminder
 
 logger = logging.getLogger(__name__)
 
@@ -203,3 +204,27 @@ def reminders_send_due() -> RoundReport:
         _passed_deadlines(organisation, today, report)
         _overdue_digests(organisation, today, report)
     return report
+
+
+def calendar_feed_issue(*, user) -> str:
+    """A new secret calendar address for an officer; an earlier one stops working.
+    Returns the token (shown once)."""
+    if not (user.is_active and user.is_officer):
+        raise NotPermitted("officers only")
+    token = tokens.new_token()
+    with transaction.atomic():
+        CalendarFeed.objects.filter(user=user).delete()
+        CalendarFeed.objects.create(
+            user=user, token_sha256=tokens.digest(token), created_at=clock.now()
+        )
+    return token
+
+
+def calendar_feed_revoke(*, user) -> bool:
+    """Stop the officer's calendar address; True when there was one."""
+    deleted, _ = CalendarFeed.objects.filter(user=user).delete()
+    return bool(deleted)
+
+
+def calendar_feed_used(feed) -> None:
+    CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=clock.now())
