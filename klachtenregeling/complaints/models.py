@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.core.append_only import AppendOnlyModel
@@ -136,6 +137,10 @@ class Complaint(models.Model):
             models.Index(fields=["organisation", "received_at"], name="complaint_org_received"),
             models.Index(fields=["organisation", "status", "deadline"], name="complaint_org_due"),
             models.Index(fields=["respondent"], name="complaint_respondent"),
+            # "Lost my link" finds a complainant's complaints by e-mail address.
+            models.Index(
+                models.F("organisation"), Upper("complainant_email"), name="complaint_org_email"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -88,6 +88,11 @@ def to_officer(complaint, kind: str, **context):
     )
 
 
+def link_resent(complaint):
+    """R-7.3: the complainant asked for a new personal link ("lost my link")."""
+    return to_complainant(complaint, MessageKind.LINK_RESENT)
+
+
 def deadline_extended(complaint, extension):
     """R-5.5: the complainant is told in writing why the term is extended and until when."""
     return to_complainant(

@@ -6,6 +6,7 @@ patterns = (
     [
         path("", views.status, name="status"),
         path("open/", views.enter, name="enter"),
+        path("link-kwijt/", views.lost_link, name="lost-link"),
         path("verklaring/", views.give_statement, name="statement"),
         path("voorstel/", views.answer_proposal, name="answer-proposal"),
         path("oordeel/", views.answer_judgment, name="answer-judgment"),

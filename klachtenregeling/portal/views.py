@@ -21,7 +21,9 @@ from klachtenregeling.handling import forms, selectors, services
 from klachtenregeling.handling.constants import Party
 from klachtenregeling.organisations.models import Organisation
 
-from . import tokens
+from . import next_steps, tokens
+from . import services as portal_services
+from .forms import LostLinkForm
 from .models import ComplainantLink
 
 SESSION_KEY = "complainant_link"
@@ -64,7 +66,11 @@ def _page(request, organisation, link, status=200, **forms_with_errors):
     procedure = selectors.procedure(complaint)
     judgment = procedure.judgment
     own_statements = [s for s in procedure.statements if s.party == Party.COMPLAINANT]
+    may_withdraw = workflow.can_transition(complaint.status, Status.WITHDRAWN)
     context = {
+        "next_step": next_steps.NEXT.get(complaint.status, ""),
+        "open_actions": next_steps.open_actions(procedure, may_withdraw=may_withdraw),
+        "extensions": complaint.extensions.all(),
         "own_statements": own_statements,
         "last_own_statement": own_statements[-1] if own_statements else None,
         "organisation": organisation,
@@ -72,7 +78,7 @@ def _page(request, organisation, link, status=200, **forms_with_errors):
         "procedure": procedure,
         "timeline": selectors.timeline_for_complainant(complaint),
         "letters": selectors.letters(complaint),
-        "may_withdraw": workflow.can_transition(complaint.status, Status.WITHDRAWN),
+        "may_withdraw": may_withdraw,
         "statement_form": forms_with_errors.get("statement_form") or forms.StatementForm(),
         "withdraw_form": forms_with_errors.get("withdraw_form") or forms.WithdrawForm(),
         "answer_form": forms_with_errors.get("answer_form")
@@ -191,3 +197,30 @@ def letter(request, org, attachment_id):
 def leave(request, org):
     request.session.pop(SESSION_KEY, None)
     return redirect("organisation-home", org=org)
+
+
+def _email_key(group, request) -> str:
+    return request.POST.get("email", "").strip().lower()
+
+
+@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@ratelimit(key=_email_key, rate="3/h", method="POST", block=True)
+def lost_link(request, org):
+    """R-7.3: a new link by e-mail to the address on file. The answer is the same whether
+    or not a complaint exists, so nobody learns who complained."""
+    organisation = get_object_or_404(Organisation, slug=org)
+    form = LostLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        portal_services.links_resend(
+            organisation=organisation,
+            email=form.cleaned_data["email"],
+            reference=form.cleaned_data["reference"],
+        )
+        return render(request, "portal/lost_link_sent.html", {"organisation": organisation})
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "portal/lost_link.html",
+        {"organisation": organisation, "form": form},
+        status=status,
+    )
