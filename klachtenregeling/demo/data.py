@@ -100,6 +100,8 @@ COMPLAINTS = [
         "start": True,
         "stage": "hearing",
         "subjects": ["Lesmateriaal", "Trainer"],
+        # the term is extended, with reasons, in writing.
+        "extend": "Het nieuwe lesmateriaal wordt nagekeken door een jurist; dat duurt twee weken.",
     },
     {
         "days_ago": 6,

@@ -151,6 +151,15 @@ class Command(BaseCommand):
                     services.complaint_add_note(complaint=complaint, text=item["note"], by=officer)
             if item.get("stage"):
                 procedure.advance(complaint, item["stage"], officer=officer, start=later)
+            if item.get("extend"):
+                complaint.refresh_from_db()
+                with clock.frozen(later + timedelta(days=6)):
+                    services.complaint_extend_deadline(
+                        complaint=complaint,
+                        new_deadline=complaint.deadline + timedelta(days=14),
+                        reason=item["extend"],
+                        by=officer,
+                    )
 
     def _print_logins(self, organisation: Organisation, password: str) -> None:
         site = settings.SITE_URL
