@@ -8,7 +8,6 @@ from klachtenregeling.accounts import policies
 from klachtenregeling.audit import events
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput
-from klachtenregeling.handling.services.common import locked, touch
 from klachtenregeling.letters.store import issue_letter
 from klachtenregeling.notifications import procedure_messages
 
@@ -17,6 +16,7 @@ from ..constants import AWAITING_JUDGMENT
 from ..models import Complaint, Extension
 from ..rules import deadlines
 from .attachments import cleaned_up_on_failure
+from .state import locked, touch
 
 
 def complaint_extend_deadline(

@@ -18,20 +18,13 @@ from ..constants import MAX_DESCRIPTION_LENGTH, OPEN_STATUSES, AttachmentKind, S
 from ..models import Complaint
 from ..uploads import check_upload
 from .attachments import cleaned_up_on_failure
-
-
-def _locked(complaint: Complaint) -> Complaint:
-    return (
-        Complaint.objects.select_for_update(of=("self",))
-        .select_related("organisation", "assigned_officer")
-        .get(pk=complaint.pk)
-    )
+from .state import locked
 
 
 def complaint_start_handling(*, complaint: Complaint, by) -> Complaint:
     """The assigned officer takes the complaint into handling."""
     with transaction.atomic():
-        complaint = _locked(complaint)
+        complaint = locked(complaint)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         workflow.require_transition(complaint.status, Status.IN_HANDLING)
         status_from = complaint.status
@@ -44,7 +37,7 @@ def complaint_start_handling(*, complaint: Complaint, by) -> Complaint:
 def complaint_set_subjects(*, complaint: Complaint, subject_ids, by) -> Complaint:
     """R-8.1, R-8.2: the officer registers the complaint's subject(s); one or more."""
     with transaction.atomic():
-        complaint = _locked(complaint)
+        complaint = locked(complaint)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         wanted_ids = {int(pk) for pk in subject_ids}
         current = list(complaint.subjects.all())
@@ -74,7 +67,7 @@ def complaint_add_note(*, complaint: Complaint, text: str, by) -> Complaint:
             {"text": [_("Use at most %(max)d characters.") % {"max": MAX_DESCRIPTION_LENGTH}]}
         )
     with transaction.atomic():
-        complaint = _locked(complaint)
+        complaint = locked(complaint)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         events.note_added(complaint, by=by, text=text)
     return complaint
@@ -84,7 +77,7 @@ def complaint_add_attachment(*, complaint: Complaint, name: str, stream: IO[byte
     """The officer adds a document to the dossier."""
     checked = check_upload(name, stream, field="file")
     with cleaned_up_on_failure() as stored, transaction.atomic():
-        complaint = _locked(complaint)
+        complaint = locked(complaint)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         return stored.add(
             complaint, checked, kind=AttachmentKind.SUPPORTING, by=by, role=ActorRole.OFFICER
@@ -100,7 +93,7 @@ def complaint_assign_officer(
     is the officer the form showed; if it changed meanwhile, nothing happens.
     """
     with transaction.atomic():
-        complaint = _locked(complaint)
+        complaint = locked(complaint)
         appointing = policies.can(by, policies.COMPLAINT_APPOINT_OFFICER, complaint)
         if not appointing:
             policies.require(by, policies.COMPLAINT_HANDLE, complaint)
