@@ -142,7 +142,7 @@ def describe_procedure(event) -> str:
         case EventType.HEARING_INVITED:
             return _("%(party)s invited to give an account by %(date)s") % {
                 "party": _party(d.get("party", "")).capitalize(),
-                "date": d.get("due_date", "?"),
+                "date": _date(d.get("due_date", "")),
             }
         case EventType.STATEMENT_GIVEN:
             return _("Account of %(party)s (%(via)s)") % {
@@ -182,7 +182,7 @@ def describe_procedure(event) -> str:
         case EventType.REFERRED:
             return _("Submitted to %(body)s on %(date)s") % {
                 "body": d.get("body", ""),
-                "date": d.get("referred_on", "?"),
+                "date": _date(d.get("referred_on", "")),
             }
         case EventType.CASE_FILE_EXPORTED:
             return _("Case file for the disputes body made (%(n)s files)") % {
@@ -190,7 +190,7 @@ def describe_procedure(event) -> str:
             }
         case EventType.RULING_RECORDED:
             return _("Ruling of %(date)s recorded: %(outcome)s") % {
-                "date": d.get("ruling_on", "?"),
+                "date": _date(d.get("ruling_on", "")),
                 "outcome": _label(RulingOutcome, d.get("outcome", "")),
             }
         case EventType.CLOSED:

@@ -55,7 +55,7 @@ def test_r7_1_calendar_shows_the_officers_deadlines_by_reference_only(
     assert response["Content-Type"].startswith("text/calendar")
     assert events(response) == {
         f"Oordeel uiterlijk: klacht {mine.reference}": date(2026, 3, 30),
-        f"Toelichting van de klager verwacht: klacht {mine.reference}": date(2026, 3, 12),
+        f"Reactie van de klager verwacht: klacht {mine.reference}": date(2026, 3, 12),
     }
     body = response.content.decode()
     assert "Marieke" not in body and "Jonker" not in body  # no names outside the app

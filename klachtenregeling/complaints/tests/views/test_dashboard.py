@@ -161,7 +161,7 @@ def test_r7_1_overdue_due_this_week_and_awaiting_an_account_at_a_glance(
         assert references(client.get(URL, {"due": "week"})) == [this_week.reference]
         awaiting = client.get(URL, {"due": "awaiting"})
         assert references(awaiting) == [later.reference]
-        assert "wacht op toelichting" in awaiting.content.decode()
+        assert "wacht op reactie" in awaiting.content.decode()
         # Once the complainant has given the account, nothing is awaited any more.
         handling.statement_give_as_complainant(
             complaint=later, text="Mijn verhaal.", link=steps.link_for(later)

@@ -1,0 +1,90 @@
+"""R-7.3 on a phone (360 px wide): the complainant's page and "lost my link" work without
+sideways scrolling, and the complainant gives their account from the page."""
+
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from klachtenregeling.complaints import services as complaint_services
+from klachtenregeling.core import clock
+from klachtenregeling.handling import services as handling
+from klachtenregeling.handling.constants import Party
+from klachtenregeling.handling.tests import steps
+from klachtenregeling.notifications.constants import MessageKind
+from klachtenregeling.notifications.models import OutboxMessage
+from klachtenregeling.portal import tokens
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture
+def phone(browser, browser_problems):
+    context = browser.new_context(
+        locale="nl-NL", timezone_id="Europe/Amsterdam", viewport=PHONE, is_mobile=True
+    )
+    context.set_default_timeout(5_000)
+    page = context.new_page()
+    page.on("dialog", browser_problems.on_dialog)
+    page.on("pageerror", browser_problems.on_page_error)
+    yield page
+    context.close()
+
+
+def assert_fits(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"page is {width}px wide on a {PHONE['width']}px screen"
+
+
+@pytest.fixture
+def complaint(submit, officer, staff_member):
+    complaint = steps.notify(steps.start(submit(respondent_id=staff_member.pk), officer), officer)
+    handling.hearing_invite(
+        complaint=complaint,
+        party=Party.COMPLAINANT,
+        due_date=clock.today() + timedelta(days=7),
+        by=officer,
+    )
+    complaint_services.complaint_extend_deadline(
+        complaint=steps.fresh(complaint),
+        new_deadline=complaint.deadline + timedelta(days=14),
+        reason="We wachten op de verklaring van een getuige die op reis is.",
+        by=officer,
+    )
+    return steps.fresh(complaint)
+
+
+def test_r7_3_complainant_page_works_on_a_phone(phone, screenshot, live_server, complaint):
+    token = tokens.issue(complaint, purpose="e2e")
+    phone.goto(f"{live_server.url}/{complaint.organisation.slug}/mijn-klacht/open/?t={token}")
+    phone.wait_for_url(f"**/{complaint.organisation.slug}/mijn-klacht/")
+    expect(phone.locator("h1")).to_have_text(f"Je klacht {complaint.reference}")
+    expect(phone.locator("main")).to_contain_text("getuige die op reis is")
+    assert_fits(phone)
+    screenshot(phone, "phone-01-complainant-page")
+
+    phone.get_by_role("link", name="Geef je reactie").click()
+    phone.get_by_role("textbox", name="Jouw reactie").fill(
+        "Ik heb de trainer twee keer gemaild, zonder antwoord."
+    )
+    phone.get_by_role("button", name="Mijn reactie versturen").click()
+    expect(phone.locator(".messages")).to_contain_text("Dank je")
+    expect(phone.locator("article.statement")).to_contain_text("twee keer gemaild")
+    assert_fits(phone)
+    screenshot(phone, "phone-02-account-given")
+
+
+def test_r7_3_lost_link_on_a_phone(phone, screenshot, live_server, complaint):
+    phone.goto(f"{live_server.url}/{complaint.organisation.slug}/mijn-klacht/link-kwijt/")
+    expect(phone.locator("h1")).to_have_text("Link kwijt?")
+    assert_fits(phone)
+    phone.get_by_label("Het e-mailadres waarmee je de klacht hebt ingediend").fill(
+        complaint.complainant_email
+    )
+    phone.get_by_role("button", name="Stuur me een nieuwe link").click()
+    expect(phone.locator("h1")).to_have_text("Kijk in je e-mail")
+    assert_fits(phone)
+    screenshot(phone, "phone-03-lost-link-sent")
+    assert OutboxMessage.objects.filter(kind=MessageKind.LINK_RESENT, complaint=complaint).exists()
