@@ -27,6 +27,9 @@ class SentReminder(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The date the occasion is about (the deadline, the due date of an account, the day of
+    # a digest), so that "already sent?" is an indexed anti-join for many complaints.
+    occasion_date = models.DateField()
     sent_at = models.DateTimeField()
     # The messages written to the outbox, and for a digest the complaints it named.
     data = models.JSONField(default=dict)
@@ -38,7 +41,10 @@ class SentReminder(models.Model):
                 condition=Q(kind__in=ReminderKind.values), name="sentreminder_kind"
             )
         ]
-        indexes = [models.Index(fields=["organisation", "kind", "sent_at"], name="reminder_org")]
+        indexes = [
+            models.Index(fields=["organisation", "kind", "sent_at"], name="reminder_org"),
+            models.Index(fields=["complaint", "kind", "occasion_date"], name="reminder_occasion"),
+        ]
 
     def __str__(self) -> str:
         return self.key

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 
 from klachtenregeling.accounts.selectors import officers_of
 from klachtenregeling.audit import events
@@ -25,6 +26,7 @@ from .constants import ReminderKind
 from .models import CalendarFeed, SentReminder
 
 logger = logging.getLogger(__name__)
+CHUNK = 500
 
 
 @dataclass
@@ -41,7 +43,9 @@ class RoundReport:
         return sum(self.sent.values())
 
 
-def _once(*, organisation, kind, key, send, complaint=None, user=None, data=None) -> bool:
+def _once(
+    *, organisation, kind, key, occasion_date, send, complaint=None, user=None, data=None
+) -> bool:
     """Send (`send()` returns the outbox messages) unless this occasion was already sent."""
     try:
         with transaction.atomic():
@@ -56,6 +60,7 @@ def _once(*, organisation, kind, key, send, complaint=None, user=None, data=None
                 key=key,
                 complaint=complaint,
                 user=user,
+                occasion_date=occasion_date,
                 sent_at=clock.now(),
                 data={**(data or {}), "message_ids": [m.pk for m in messages]},
             )
@@ -95,6 +100,7 @@ def _deadline_reminders(organisation, today, report: RoundReport) -> None:
             organisation=organisation,
             kind=ReminderKind.DEADLINE,
             key=key,
+            occasion_date=complaint.deadline,
             complaint=complaint,
             user=complaint.assigned_officer,
             data={"deadline": complaint.deadline.isoformat(), "days_left": days_left},
@@ -127,6 +133,7 @@ def _statement_reminders(organisation, today, report: RoundReport) -> None:
             organisation=organisation,
             kind=ReminderKind.STATEMENT,
             key=key,
+            occasion_date=invitation.due_date,
             complaint=complaint,
             data={"invitation_id": invitation.pk, "party": invitation.party},
             send=lambda c=complaint, i=invitation: [reminder_messages.statement_reminder(c, i)],
@@ -135,27 +142,36 @@ def _statement_reminders(organisation, today, report: RoundReport) -> None:
 
 
 def _passed_deadlines(organisation, today, report: RoundReport) -> None:
-    candidates = list(_awaiting(organisation).filter(deadline__lt=today))
-    done = _already([rules.passed_key(c.pk, c.deadline) for c in candidates])
-    for complaint in candidates:
-        key = rules.passed_key(complaint.pk, complaint.deadline)
-        if key in done:
-            continue
+    # Terms that passed stay candidates until judged: leave out, in the query, those whose
+    # current deadline was already reported (an indexed anti-join, not a list of keys).
+    reported = SentReminder.objects.filter(
+        complaint=OuterRef("pk"),
+        kind=ReminderKind.DEADLINE_PASSED,
+        occasion_date=OuterRef("deadline"),
+    )
+    candidates = _awaiting(organisation).filter(deadline__lt=today).filter(~Exists(reported))
+    pks = list(candidates.values_list("pk", flat=True))
+    for start in range(0, len(pks), CHUNK):
+        for complaint in _awaiting(organisation).filter(pk__in=pks[start : start + CHUNK]):
+            _report_passed(organisation, complaint, report)
 
-        def send(c=complaint):
-            messages = reminder_messages.deadline_passed(c)
-            events.deadline_passed(c, alerted=len(messages))
-            return messages
 
-        if _once(
-            organisation=organisation,
-            kind=ReminderKind.DEADLINE_PASSED,
-            key=key,
-            complaint=complaint,
-            data={"deadline": complaint.deadline.isoformat()},
-            send=send,
-        ):
-            report.add(ReminderKind.DEADLINE_PASSED)
+def _report_passed(organisation, complaint, report: RoundReport) -> None:
+    def send():
+        messages = reminder_messages.deadline_passed(complaint)
+        events.deadline_passed(complaint, alerted=len(messages))
+        return messages
+
+    if _once(
+        organisation=organisation,
+        kind=ReminderKind.DEADLINE_PASSED,
+        key=rules.passed_key(complaint.pk, complaint.deadline),
+        occasion_date=complaint.deadline,
+        complaint=complaint,
+        data={"deadline": complaint.deadline.isoformat()},
+        send=send,
+    ):
+        report.add(ReminderKind.DEADLINE_PASSED)
 
 
 def _overdue_digests(organisation, today, report: RoundReport) -> None:
@@ -183,6 +199,7 @@ def _overdue_digests(organisation, today, report: RoundReport) -> None:
             organisation=organisation,
             kind=ReminderKind.OVERDUE_DIGEST,
             key=rules.digest_key(officer.pk, today),
+            occasion_date=today,
             user=officer,
             data={"complaints": [row["id"] for row in rows]},
             send=lambda o=officer, r=rows: [reminder_messages.overdue_digest(o, r)],
