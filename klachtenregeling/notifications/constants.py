@@ -21,3 +21,7 @@ class MessageKind(models.TextChoices):
     WITHDRAWN = "withdrawn", _("complaint withdrawn")
     NOT_ADMISSIBLE = "not_admissible", _("complaint not admissible")
     CLOSED = "closed", _("complaint closed")
+    # Questions from the regulation page: not about a complaint.
+    QUESTION_RECEIVED = "question_received", _("acknowledgement of a question")
+    NEW_QUESTION = "new_question", _("new question for the officers")
+    QUESTION_ANSWER = "question_answer", _("answer to a question")
