@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "klachtenregeling.handling",
     "klachtenregeling.portal",
     "klachtenregeling.letters",
+    "klachtenregeling.regulation",
+    "klachtenregeling.questions",
+    "klachtenregeling.branding",
     "klachtenregeling.website",
     "klachtenregeling.demo",
 ]
@@ -74,6 +77,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "klachtenregeling.accounts.context_processors.roles",
+                "klachtenregeling.questions.context_processors.questions",
             ],
         },
     },
