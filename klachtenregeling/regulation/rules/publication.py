@@ -85,11 +85,15 @@ def where(article: str, language: str) -> str:
 def publication_problems(texts: Texts, parameters: Parameters) -> list[Problem]:
     """Everything that stops this text with these values from being published; [] = fine."""
     problems = settings_problems(parameters)
+    # A setting already reported is not reported again for each placeholder it leaves empty.
+    reported = {p.setting for p in problems}
     for language in LANGUAGES:
         articles = texts.get(language, {})
         for article in ARTICLE_ORDER:
             wording = articles.get(article) or Wording("", "")
-            problems += article_problems(article, language, wording, parameters)
+            problems += article_problems(
+                article, language, wording, parameters, reported_settings=reported
+            )
         problems += _required_problems(language, articles)
     return problems
 
@@ -158,7 +162,12 @@ def settings_problems(parameters: Parameters) -> list[Problem]:
 
 
 def article_problems(
-    article: str, language: str, wording: Wording, parameters: Parameters
+    article: str,
+    language: str,
+    wording: Wording,
+    parameters: Parameters,
+    *,
+    reported_settings: frozenset | set = frozenset(),
 ) -> list[Problem]:
     """One article in one language: complete, no loose ends, values only as placeholders."""
     place = where(article, language)
@@ -201,7 +210,7 @@ def article_problems(
                 )
                 % {"name": name},
             )
-        elif not filled[name].strip():
+        elif not filled[name].strip() and known.setting not in reported_settings:
             add(
                 "unfilled_placeholder",
                 _("{%(name)s} has no value. Fill in %(setting)s in the settings, or remove it.")
