@@ -49,10 +49,18 @@ def detail(request, pk):
     return _detail(request, selectors.question_for(request.user, pk))
 
 
+def _closed(request, question):
+    """A stale page (answered or converted meanwhile): say so instead of a hidden error."""
+    messages.error(request, _("This question has already been answered or handled as a complaint."))
+    return redirect("questions_staff:detail", pk=question.pk)
+
+
 @login_required
 @require_POST
 def answer(request, pk):
     question = selectors.question_for(request.user, pk)
+    if not question.is_open:
+        return _closed(request, question)
     form = AnswerForm(request.POST)
     if submitted(
         form,
@@ -72,6 +80,8 @@ def answer(request, pk):
 def convert(request, pk):
     user = request.user
     question = selectors.question_for(user, pk)
+    if not question.is_open:
+        return _closed(request, question)
     form = ConvertForm(request.POST, organisation=question.organisation)
     made = {}
 
