@@ -1,6 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from klachtenregeling.core.errors import InvalidInput
+
+from .logos import check_logo
 from .rules import colour_problem
 
 
@@ -38,3 +41,13 @@ class BrandingForm(forms.Form):
             "darker shade of the standard blue. Also dark enough for white text."
         ),
     )
+
+    def clean_logo(self):
+        """Checked here as well, so that every error shows at once (the service checks again)."""
+        logo = self.cleaned_data.get("logo")
+        if logo:
+            try:
+                check_logo(logo)
+            except InvalidInput as error:
+                raise forms.ValidationError(error.errors["logo"]) from None
+        return logo
