@@ -130,3 +130,11 @@ def test_the_front_page_links_regulation_complaint_and_question_forms(
     ):
         assert f'href="{url}"' in content, url
     assert "huisstijl.css" in content
+    assert "€" not in content  # R-6.3
+
+
+def test_the_pages_cannot_be_framed_by_another_site(client, org, officer, publish):
+    """README, "For the website": link to the pages; an iframe is refused."""
+    publish()
+    for url in (page_url(org), reverse("questions:ask", args=[org.slug])):
+        assert client.get(url)["X-Frame-Options"] == "DENY"
