@@ -10,6 +10,13 @@ from . import services
 from .models import Organisation, Subject
 
 
+PUBLISHED_NOTE = _(
+    "The published complaints regulation states these values: once it is published, a "
+    "change is published as a new version at once, or refused when the regulation cannot "
+    "follow it (R-4.1)."
+)
+
+
 def _formfield(db_field, **kwargs):
     if isinstance(db_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
@@ -72,17 +79,21 @@ class OrganisationAdmin(OrganisationScopedAdmin):
         (
             _("Handling (Art. 5)"),
             {
+                "description": PUBLISHED_NOTE,
                 "fields": [
                     "default_officer",
                     "term_days",
                     "reminder_days",
                     "statement_reminder_days",
-                ]
+                ],
             },
         ),
         (
             _("Disputes body (Art. 4)"),
-            {"fields": ["disputes_body_name", "disputes_body_address", "disputes_body_url"]},
+            {
+                "description": PUBLISHED_NOTE,
+                "fields": ["disputes_body_name", "disputes_body_address", "disputes_body_url"],
+            },
         ),
     ]
 

@@ -145,18 +145,18 @@ def settings_problems(parameters: Parameters) -> list[Problem]:
             add("missing_value", setting, message)
     if not 1 <= parameters.term_days <= 365:
         add("term_range", "term_days", _("The term must be between 1 and 365 days."))
-    for setting in ("name", "disputes_body_name", "disputes_body_address"):
-        value = {
-            "name": parameters.organisation_name,
-            "disputes_body_name": parameters.disputes_body_name,
-            "disputes_body_address": parameters.disputes_body_address,
-        }[setting]
+    written = {
+        "name": parameters.organisation_name,
+        "disputes_body_name": parameters.disputes_body_name,
+        "disputes_body_address": parameters.disputes_body_address,
+    }
+    for setting, value in written.items():
         if found := EDITORIAL_NOTES.search(value):
             add(
                 "editorial_note",
                 setting,
                 _("%(setting)s contains “%(found)s”, which looks like an editorial note.")
-                % {"setting": str(SETTING_LABELS[setting]).capitalize(), "found": found.group(0)},
+                % {"setting": capfirst(str(SETTING_LABELS[setting])), "found": found.group(0)},
             )
     return problems
 

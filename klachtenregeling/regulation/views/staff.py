@@ -57,36 +57,46 @@ def overview(request):
     return render(request, "regulation/staff/overview.html", context)
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def article_edit(request, article):
-    organisation = _organisation(request)
-    if article not in Article.values:
-        raise Http404
+def _article_initial(organisation, article) -> dict:
     texts = selectors.texts_of(organisation)
     current = selectors.current_version(organisation)
     initial = {"expected_version": current.number if current else 0}
     for language in LANGUAGES:
         initial[f"title_{language}"] = texts[language][article].title
         initial[f"body_{language}"] = texts[language][article].body
-    form = ArticleForm(request.POST or None, initial=initial)
+    return initial
+
+
+def _save_article(request, organisation, article, form):
+    """Publish the form's wording (or the default's): the result, or None with form errors."""
+    wordings = form.wordings()
+    if "reset" in request.POST:
+        wordings = {lang: selectors.default_wording(article, lang) for lang in LANGUAGES}
+    try:
+        return services.article_update(
+            organisation=organisation,
+            article=article,
+            wordings=wordings,
+            by=request.user,
+            expected_version=form.cleaned_data["expected_version"],
+        )
+    except PublicationRefused as refusal:
+        form.add_problems(refusal.problems, article)
+    except DomainError as error:
+        apply_domain_error(form, error)
+    return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def article_edit(request, article):
+    organisation = _organisation(request)
+    if article not in Article.values:
+        raise Http404
+    form = ArticleForm(request.POST or None, initial=_article_initial(organisation, article))
     if request.method == "POST" and form.is_valid():
-        wordings = form.wordings()
-        if "reset" in request.POST:
-            wordings = {lang: selectors.default_wording(article, lang) for lang in LANGUAGES}
-        try:
-            result = services.article_update(
-                organisation=organisation,
-                article=article,
-                wordings=wordings,
-                by=request.user,
-                expected_version=form.cleaned_data["expected_version"],
-            )
-        except PublicationRefused as refusal:
-            form.add_problems(refusal.problems, article)
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
+        result = _save_article(request, organisation, article, form)
+        if result is not None:
             messages.success(request, _published_message(result))
             return redirect("regulation_staff:overview")
     context = {
@@ -97,9 +107,8 @@ def article_edit(request, article):
         "defaults": {lang: selectors.default_wording(article, lang) for lang in LANGUAGES},
         "placeholders": placeholders.PLACEHOLDERS.values(),
     }
-    return render(
-        request, "regulation/staff/article.html", context, status=400 if form.errors else 200
-    )
+    status = 400 if form.errors else 200
+    return render(request, "regulation/staff/article.html", context, status=status)
 
 
 def _published_message(result) -> str:
