@@ -9,7 +9,6 @@ from klachtenregeling.regulation import settings_check
 from . import services
 from .models import Organisation, Subject
 
-
 PUBLISHED_NOTE = _(
     "The published complaints regulation states these values: once it is published, a "
     "change is published as a new version at once, or refused when the regulation cannot "
