@@ -41,8 +41,8 @@ DEFAULT_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "uitvoering van een overeenkomst van opdracht, over de kwaliteit van de "
             "dienstverlening of over de hoogte van de factuur;\n"
             "- klager: de opdrachtgever, of diens vertegenwoordiger, die een klacht indient;\n"
-            "- klachtenfunctionaris: {klachtenfunctionarissen}, die namens {organisatie} "
-            "belast is met en verantwoordelijk is voor het afhandelen van klachten.",
+            "- klachtenfunctionaris: wie namens {organisatie} belast is met en verantwoordelijk "
+            "is voor het afhandelen van klachten: {klachtenfunctionarissen}.",
         ),
         "en": (
             "Definitions",
@@ -52,8 +52,8 @@ DEFAULT_TEXTS: dict[str, dict[str, tuple[str, str]]] = {
             "responsibility: about the forming or the performance of an engagement, the "
             "quality of the service or the amount of the invoice;\n"
             "- complainant means the client, or their representative, who files a complaint;\n"
-            "- complaints officer means {klachtenfunctionarissen}, charged by {organisatie} "
-            "with, and responsible for, handling complaints.",
+            "- complaints officer means whoever is charged by {organisatie} with, and "
+            "responsible for, handling complaints: {klachtenfunctionarissen}.",
         ),
     },
     Article.SCOPE: {

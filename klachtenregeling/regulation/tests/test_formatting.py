@@ -23,3 +23,12 @@ def test_html_is_escaped_and_addresses_become_links():
     assert '<a href="https://www.degeschillencommissie.nl">' in html
     assert '<a href="mailto:a@b.nl">a@b.nl</a>' in html
     assert html.startswith('<ol><li value="1">')
+
+
+def test_closing_punctuation_stays_outside_the_link():
+    html = to_html("Den Haag (https://www.degeschillencommissie.nl). Mail amber@x.nl.")
+    assert html == (
+        '<p>Den Haag (<a href="https://www.degeschillencommissie.nl">'
+        "https://www.degeschillencommissie.nl</a>). Mail "
+        '<a href="mailto:amber@x.nl">amber@x.nl</a>.</p>'
+    )
