@@ -16,16 +16,12 @@ from .rules.parameters import Officer, Parameters
 from .rules.publication import Texts, Wording
 
 
-def texts_of(organisation, *, replaced: dict | None = None) -> Texts:
-    """The wording per language and article: the organisation's own, else the default.
-
-    `replaced` ({(article, language): Wording}) is a proposed change, to check before saving.
-    """
+def texts_of(organisation) -> Texts:
+    """The wording per language and article: the organisation's own, else the default."""
     own = {
         (a.article, a.language): Wording(a.title, a.body)
         for a in ArticleText.objects.filter(organisation=organisation)
     }
-    own.update(replaced or {})
     return {
         language: {
             key: own.get((key, language)) or Wording(*DEFAULT_TEXTS[key][language])
