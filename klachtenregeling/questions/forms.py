@@ -35,7 +35,7 @@ class QuestionForm(forms.Form):
         ),
     )
     # A one-time key per page load: a double click sends one question, not two.
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=60)  # + "web:" <= 64
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)

@@ -68,6 +68,13 @@ def test_the_form_is_rate_limited(client, org, officer):
     assert Question.objects.count() == 10
 
 
+def test_a_forged_form_key_is_refused_without_storing_anything(client, org, officer):
+    response = client.post(ASK, form(submission_key="k" * 64))
+    assert response.status_code == 200
+    assert response.context["form"].errors["submission_key"]
+    assert not Question.objects.exists()
+
+
 def test_the_receipt_is_only_for_the_sender(client, org, officer):
     assert client.get(RECEIVED)["Location"] == ASK
 
