@@ -2,10 +2,13 @@ from django.urls import include, path
 
 from klachtenregeling.accounts import views as account_views
 from klachtenregeling.api.api import api
+from klachtenregeling.branding import urls as branding_urls
 from klachtenregeling.complaints.urls import public_patterns, staff_patterns
 from klachtenregeling.core.admin_site import beheer_site
 from klachtenregeling.handling.urls import patterns as handling_patterns
 from klachtenregeling.portal.urls import patterns as portal_patterns
+from klachtenregeling.questions import urls as question_urls
+from klachtenregeling.regulation import urls as regulation_urls
 from klachtenregeling.reminders import views as reminder_views
 from klachtenregeling.website import views as website_views
 
@@ -19,11 +22,17 @@ urlpatterns = [
     path("werk/klachten/", include(staff_patterns)),
     path("werk/agenda/", reminder_views.calendar_settings, name="calendar-settings"),
     path("agenda/<str:token>.ics", reminder_views.calendar_feed, name="calendar-feed"),
+    path("werk/klachtenregeling/", include(regulation_urls.staff_patterns)),
+    path("werk/vragen/", include(question_urls.staff_patterns)),
+    path("werk/huisstijl/", include(branding_urls.staff_patterns)),
     path("werk/", include(handling_patterns)),
     path("", website_views.root, name="root"),
     path("<slug:org>/", website_views.organisation_home, name="organisation-home"),
     path("<slug:org>/klacht/", include(public_patterns)),
     path("<slug:org>/mijn-klacht/", include(portal_patterns)),
+    path("<slug:org>/klachtenregeling/", include(regulation_urls.public_patterns)),
+    path("<slug:org>/vraag/", include(question_urls.public_patterns)),
+    path("<slug:org>/", include(branding_urls.public_patterns)),
 ]
 
 handler404 = "klachtenregeling.website.views.not_found"

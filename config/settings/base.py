@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "klachtenregeling.portal",
     "klachtenregeling.reminders",
     "klachtenregeling.letters",
+    "klachtenregeling.regulation",
+    "klachtenregeling.questions",
+    "klachtenregeling.branding",
     "klachtenregeling.website",
     "klachtenregeling.demo",
 ]
@@ -75,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "klachtenregeling.accounts.context_processors.roles",
+                "klachtenregeling.questions.context_processors.questions",
             ],
         },
     },

@@ -7,10 +7,14 @@ from django.utils.translation import ngettext
 
 from klachtenregeling.complaints.selectors import open_complaints_handled_by
 from klachtenregeling.core.admin_site import OrganisationScopedAdmin, beheer_site
+from klachtenregeling.regulation import services as regulation
+from klachtenregeling.regulation import settings_check
 
 from .models import User
 
 ROLE_FIELDS = ["is_officer", "is_employee", "is_board", "is_org_admin"]
+# What the published regulation states about an officer (R-4.1).
+PUBLISHED_FIELDS = ["first_name", "last_name", "email", "is_officer", "is_active"]
 
 
 class RolesCheckMixin:
@@ -39,6 +43,16 @@ class RolesCheckMixin:
         ):
             raise forms.ValidationError(
                 _("You cannot make yourself a complaints officer. Ask another administrator.")
+            )
+        if not self.errors:
+            # R-4.1: the published regulation names the officers; it must be able to follow.
+            candidate = settings_check.with_values(
+                user, {k: cleaned[k] for k in PUBLISHED_FIELDS if k in cleaned}
+            )
+            settings_check.add_to_form(
+                self,
+                settings_check.officer_change_problems(candidate, was_officer=user.is_officer),
+                {"officers": "email", "default_officer": "is_officer"},
             )
         if user.pk and user.is_officer:
             losing = not cleaned.get("is_officer", True) or not cleaned.get("is_active", True)
@@ -115,6 +129,14 @@ class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
         form = super().get_form(request, obj, **kwargs)
         form.acting_user = request.user
         return form
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.organisation_id and (obj.is_officer or form.initial.get("is_officer")):
+            # R-4.1: in the same transaction, the regulation names the officers as they are now.
+            regulation.regulation_republish(
+                organisation=obj.organisation, by=request.user, reason=regulation.REASON_OFFICERS
+            )
 
     def user_change_password(self, request, id, form_url=""):
         """Only the user themselves (or the platform administrator) sets a password:

@@ -22,6 +22,16 @@ ORGANISATION_ADMINISTER = "organisation.administer"
 # The person complained about, once informed (R-5.2): sees the parts needed for a reply.
 COMPLAINT_VIEW_AS_RESPONDENT = "complaint.view_as_respondent"
 COMPLAINT_RESPOND = "complaint.respond"
+# The published regulation (R-4.1): its wording and the house style are the admin's;
+# every staff member may use the text for order confirmations (R-4.2).
+REGULATION_EDIT = "regulation.edit"
+REGULATION_USE_ORDER_TEXT = "regulation.use_order_text"
+BRANDING_EDIT = "branding.edit"
+# Questions from the regulation page are confidential: the organisation's officers only.
+QUESTION_LIST = "question.list"
+QUESTION_VIEW = "question.view"
+QUESTION_ANSWER = "question.answer"
+QUESTION_CONVERT = "question.convert"
 
 
 def _active(user) -> bool:
@@ -78,6 +88,27 @@ def _administer(user, organisation) -> bool:
     return user.is_org_admin and user.organisation_id == organisation.pk
 
 
+def _staff_of(user, organisation) -> bool:
+    return user.organisation_id is not None and user.organisation_id == organisation.pk
+
+
+def _list_questions(user, organisation) -> bool:
+    return user.is_officer and _staff_of(user, organisation)
+
+
+def _view_question(user, question) -> bool:
+    return user.is_officer and _same_organisation(user, question)
+
+
+def _answer_question(user, question) -> bool:
+    return _view_question(user, question) and question.is_open
+
+
+def _convert_question(user, question) -> bool:
+    """Only with the sender's consent does a question become a complaint."""
+    return _answer_question(user, question) and question.consent_to_complaint
+
+
 _RULES: dict[str, Callable] = {
     COMPLAINT_VIEW: _view_complaint,
     COMPLAINT_HANDLE: _handle_complaint,
@@ -87,6 +118,13 @@ _RULES: dict[str, Callable] = {
     COMPLAINT_APPOINT_OFFICER: _appoint_officer,
     COMPLAINT_LIST_UNASSIGNED: _administer,
     ORGANISATION_ADMINISTER: _administer,
+    REGULATION_EDIT: _administer,
+    REGULATION_USE_ORDER_TEXT: _staff_of,
+    BRANDING_EDIT: _administer,
+    QUESTION_LIST: _list_questions,
+    QUESTION_VIEW: _view_question,
+    QUESTION_ANSWER: _answer_question,
+    QUESTION_CONVERT: _convert_question,
 }
 
 

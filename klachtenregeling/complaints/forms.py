@@ -92,7 +92,9 @@ class ComplaintContentForm(forms.Form):
     )
     attachments = MultipleFileField(label=_("Attachments"))
     # A one-time key per page load: a double click files one complaint, not two.
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    submission_key = forms.CharField(
+        widget=forms.HiddenInput, max_length=60
+    )  # stored with a "web:" prefix in 64
 
     def __init__(self, *args, organisation, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)

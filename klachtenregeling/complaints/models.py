@@ -80,6 +80,14 @@ class Complaint(models.Model):
         choices=Satisfaction.choices,
         blank=True,
     )
+    # the published regulation that applied when the complaint was received.
+    regulation_version = models.ForeignKey(
+        "regulation.RegulationVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+    )
 
     class Meta:
         verbose_name = _("complaint")

@@ -1,9 +1,54 @@
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.core.admin_site import OrganisationScopedAdmin, beheer_site
+from klachtenregeling.regulation import settings_check
 
+from . import services
 from .models import Organisation, Subject
+
+PUBLISHED_NOTE = _(
+    "The published complaints regulation states these values: once it is published, a "
+    "change is published as a new version at once, or refused when the regulation cannot "
+    "follow it (R-4.1)."
+)
+
+
+def _formfield(db_field, **kwargs):
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class OrganisationForm(forms.ModelForm):
+    """R-4.1: a change the published regulation cannot follow is refused with the reasons."""
+
+    class Meta:
+        model = Organisation
+        formfield_callback = _formfield
+        fields = [
+            "name",
+            "slug",
+            "website",
+            "contact_email",
+            "default_officer",
+            "term_days",
+            "reminder_days",
+            "statement_reminder_days",
+            "disputes_body_name",
+            "disputes_body_address",
+            "disputes_body_url",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and not self.errors:
+            candidate = settings_check.with_values(self.instance, cleaned)
+            problems = settings_check.organisation_change_problems(candidate)
+            settings_check.add_to_form(self, problems)
+        return cleaned
 
 
 class SubjectInline(admin.TabularInline):
@@ -25,6 +70,7 @@ class SubjectInline(admin.TabularInline):
 @admin.register(Organisation, site=beheer_site)
 class OrganisationAdmin(OrganisationScopedAdmin):
     organisation_field = "pk"
+    form = OrganisationForm
     inlines = [SubjectInline]
     list_display = ["name", "slug", "term_days", "default_officer"]
     fieldsets = [
@@ -32,22 +78,32 @@ class OrganisationAdmin(OrganisationScopedAdmin):
         (
             _("Handling (Art. 5)"),
             {
+                "description": PUBLISHED_NOTE,
                 "fields": [
                     "default_officer",
                     "term_days",
                     "reminder_days",
                     "statement_reminder_days",
-                ]
+                ],
             },
         ),
         (
             _("Disputes body (Art. 4)"),
-            {"fields": ["disputes_body_name", "disputes_body_address", "disputes_body_url"]},
+            {
+                "description": PUBLISHED_NOTE,
+                "fields": ["disputes_body_name", "disputes_body_address", "disputes_body_url"],
+            },
         ),
     ]
 
     def has_add_permission(self, request) -> bool:
         return request.user.is_superuser
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.organisation_update(organisation=obj, by=request.user)
+        else:
+            super().save_model(request, obj, form, change)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "default_officer":

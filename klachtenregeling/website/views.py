@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, redirect, render
 
 from klachtenregeling.organisations.models import Organisation
+from klachtenregeling.regulation.selectors import current_version
 
 
 def root(request):
@@ -18,7 +19,14 @@ def root(request):
 
 def organisation_home(request, org):
     organisation = get_object_or_404(Organisation, slug=org)
-    return render(request, "website/home.html", {"organisation": organisation})
+    regulation = current_version(organisation)
+    context = {
+        "organisation": organisation,
+        "regulation": regulation,
+        # the term as published is the term complaints get.
+        "term_days": regulation.term_days if regulation else organisation.term_days,
+    }
+    return render(request, "website/home.html", context)
 
 
 def rate_limited(request, exception=None):

@@ -16,5 +16,15 @@
     document.querySelectorAll("form[data-complaint-form]").forEach(syncRepresentation);
     var summary = document.querySelector(".error-summary");
     if (summary) summary.focus();
+    // "Copy the text" buttons (order confirmation text): shown only where the browser can copy.
+    if (navigator.clipboard) {
+      document.querySelectorAll("button[data-copy]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          var source = document.getElementById(button.getAttribute("data-copy"));
+          if (source) navigator.clipboard.writeText(source.value);
+        });
+      });
+    }
   });
 })();

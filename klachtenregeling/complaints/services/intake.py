@@ -19,6 +19,7 @@ from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.engagements.models import Engagement
 from klachtenregeling.notifications import messages
 from klachtenregeling.organisations.models import Subject
+from klachtenregeling.regulation.selectors import version_in_force
 
 from ..constants import REFERENCE_PREFIX, AttachmentKind, Channel
 from ..models import Complaint, ComplaintConcern, ReferenceCounter
@@ -218,7 +219,10 @@ def _create(
     by: User | None,
     submission_key: str | None,
 ) -> Complaint:
-    deadline = deadlines.judgment_deadline(received_at, organisation.term_days)
+    # the regulation in force at receipt applies, with the term it published.
+    regulation = version_in_force(organisation, received_at)
+    term_days = regulation.term_days if regulation else organisation.term_days
+    deadline = deadlines.judgment_deadline(received_at, term_days)
     role = ActorRole.OFFICER if by else ActorRole.COMPLAINANT
     with cleaned_up_on_failure() as stored, transaction.atomic():
         reference, number = _next_reference(organisation, clock.local_date(received_at).year)
@@ -244,6 +248,7 @@ def _create(
             deadline=deadline,
             submission_key=submission_key or None,
             submission_digest=_digest(draft) if submission_key else "",
+            regulation_version=regulation,
         )
         ComplaintConcern.objects.bulk_create(
             ComplaintConcern(complaint=complaint, concern=c)

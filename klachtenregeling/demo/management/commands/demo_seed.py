@@ -17,7 +17,7 @@ from klachtenregeling.engagements.models import Client, Engagement
 from klachtenregeling.notifications.procedure_messages import complainant_link
 from klachtenregeling.organisations.models import Organisation, Subject
 
-from ... import data, procedure
+from ... import data, procedure, regulation
 
 SCAN = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
@@ -41,12 +41,16 @@ class Command(BaseCommand):
         if organisation is None:
             with transaction.atomic():
                 organisation = self._organisation(password)
+            regulation.publish_regulation(organisation)
             self._complaints(organisation)
             self.stdout.write(self.style.SUCCESS("Demo organisation Interactie created."))
         elif fresh_password:
             for user in User.objects.filter(organisation=organisation):
                 user.set_password(password)
                 user.save(update_fields=["password"])
+        # Also for a demo made before these existed: the regulation and a few questions.
+        regulation.publish_regulation(organisation)
+        regulation.add_questions(organisation)
         if not quiet:
             self._print_logins(organisation, password)
 
@@ -166,6 +170,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.MIGRATE_HEADING("Klachtenregeling demo"))
         self.stdout.write(f"  Public complaint form : {site}/{organisation.slug}/klacht/")
+        self.stdout.write(f"  Regulation (R-4.1)    : {site}/{organisation.slug}/klachtenregeling/")
         self.stdout.write(f"  Staff log-in          : {site}/inloggen/")
         self.stdout.write(f"  Settings (admins)     : {site}/beheer/")
         self.stdout.write(f"  API (OpenAPI)         : {site}/api/v1/openapi.json")

@@ -1,0 +1,195 @@
+"""The publication check (R-4.1, R-4.2, R-6.3): table-driven, no database."""
+
+import pytest
+from django.utils import translation
+
+from klachtenregeling.regulation.constants import Article
+from klachtenregeling.regulation.rules.parameters import Officer
+from klachtenregeling.regulation.rules.publication import Wording, publication_problems
+from klachtenregeling.regulation.tests.factories import default_texts, parameters
+
+PROCEDURE = default_texts()["nl"][Article.PROCEDURE].body
+
+
+@pytest.fixture(autouse=True)
+def dutch():
+    with translation.override("nl"):
+        yield
+
+
+def codes(problems) -> list[str]:
+    return [p.code for p in problems]
+
+
+def test_r4_1_the_default_regulation_passes_the_check():
+    assert publication_problems(default_texts(), parameters()) == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "values", "code", "where", "says"),
+    [
+        # Placeholders: unknown, or known without a value.
+        (
+            {"procedure_nl": PROCEDURE + " Zie {reglement}."},
+            {},
+            "unknown_placeholder",
+            "Artikel 5 (Interne klachtprocedure), de Nederlandse tekst",
+            "{reglement} is geen bekend invulveld",
+        ),
+        (
+            {"scope_en": "1. Applies at {website}."},
+            {"website": ""},
+            "unfilled_placeholder",
+            "Artikel 2 (Toepassingsbereik), de Engelse tekst",
+            "{website} heeft geen waarde",
+        ),
+        (
+            {"aims_nl": "Wij willen {termijn klachten afhandelen."},
+            {},
+            "loose_brace",
+            "Artikel 3",
+            "accolade",
+        ),
+        # Editorial notes left in the text.
+        (
+            {"intro_nl": "*subtitel nog in te vullen of te verbergen*"},
+            {},
+            "editorial_note",
+            "Inleiding",
+            "subtitel",
+        ),
+        ({"aims_nl": "1. TODO doelen"}, {}, "editorial_note", "Artikel 3", "TODO"),
+        ({"scope_nl": "1. Geldt voor xxx."}, {}, "editorial_note", "Artikel 2", "xxx"),
+        ({"scope_nl": "1. Geldt voor [naam]."}, {}, "editorial_note", "Artikel 2", "[naam]"),
+        ({"scope_nl": "1. Geldt voor […]."}, {}, "editorial_note", "Artikel 2", "[…]"),
+        (
+            {"scope_nl": "1. Geldt voor [...] opdrachten."},
+            {},
+            "editorial_note",
+            "Artikel 2",
+            "[...]",
+        ),
+        # A term typed into the text that differs from the setting (R-5.5).
+        (
+            {"procedure_nl": PROCEDURE.replace("{termijn}", "vier weken")},
+            {"term_days": 42},
+            "term_differs",
+            "Artikel 5",
+            "“vier weken”, maar de termijn voor een oordeel is 42 dagen",
+        ),
+        (
+            {"procedure_nl": PROCEDURE.replace("{termijn}", "28 dagen")},
+            {"term_days": 42},
+            "term_differs",
+            "Artikel 5",
+            "“28 dagen”",
+        ),
+        (
+            {"procedure_en": "5. Judged within ten working days."},
+            {},
+            "term_differs",
+            "de Engelse tekst",
+            "“ten working days”",
+        ),
+        # R-6.3: no fee anywhere.
+        (
+            {"confidentiality_nl": "{kosteloos} Behalve € 25 dossierkosten."},
+            {},
+            "fee",
+            "Artikel 6",
+            "€ 2",
+        ),
+        ({"confidentiality_en": "{kosteloos} Except 25 euro."}, {}, "fee", "Artikel 6", "25 euro"),
+        # Empty articles.
+        ({"scope_nl": ""}, {}, "empty", "Artikel 2", "de tekst is leeg"),
+    ],
+)
+def test_r4_1_the_check_names_the_article_and_what_to_fix(texts, values, code, where, says):
+    problems = publication_problems(default_texts(**texts), parameters(**values))
+    found = [p for p in problems if p.code == code]
+    assert found, codes(problems)
+    message = str(found[0].message)
+    assert message.startswith(where) or where in message, message
+    assert says in message, message
+
+
+@pytest.mark.parametrize(
+    ("values", "code", "setting", "says"),
+    [
+        ({"officers": ()}, "no_officer", "default_officer", "geen actieve klachtenfunctionaris"),
+        (
+            {"officers": (Officer("Amber Veldman", ""),)},
+            "officer_without_email",
+            "officers",
+            "Amber Veldman heeft geen e-mailadres",
+        ),
+        ({"disputes_body_address": " "}, "missing_value", "disputes_body_address", "geen adres"),
+        ({"disputes_body_url": ""}, "missing_value", "disputes_body_url", "geen website"),
+        ({"disputes_body_name": ""}, "missing_value", "disputes_body_name", "geen naam"),
+        (
+            {"disputes_body_address": "nog in te vullen"},
+            "editorial_note",
+            "disputes_body_address",
+            "redactionele notitie",
+        ),
+    ],
+)
+def test_r4_1_r4_2_values_that_cannot_be_published(values, code, setting, says):
+    problems = publication_problems(default_texts(), parameters(**values))
+    found = [p for p in problems if p.code == code]
+    assert found, codes(problems)
+    assert found[0].setting == setting
+    assert says in str(found[0].message)
+
+
+def test_r4_1_a_written_term_equal_to_the_setting_is_no_conflict():
+    # Still refused, but only because the term must be a placeholder (next test file).
+    texts = default_texts(procedure_nl=PROCEDURE.replace("{termijn}", "vier weken (28 dagen)"))
+    assert codes(publication_problems(texts, parameters(term_days=28))) == ["missing_statement"]
+    assert "term_differs" in codes(publication_problems(texts, parameters(term_days=42)))
+
+
+def test_r4_1_months_and_years_are_not_terms_for_a_judgment():
+    texts = default_texts(
+        scope_nl="1. Een klacht over een opdracht van langer dan een jaar geleden."
+    )
+    assert publication_problems(texts, parameters()) == []
+
+
+@pytest.mark.parametrize(
+    ("removed", "says"),
+    [
+        ("{termijn}", "de termijn voor een oordeel"),
+        ("{geschillencommissie_adres}", "het adres van de geschillencommissie"),
+        ("{geschillencommissie_website}", "de website van de geschillencommissie"),
+    ],
+)
+def test_r4_2_the_regulation_must_state_term_and_disputes_body(removed, says):
+    texts = default_texts()
+    for key, wording in texts["nl"].items():
+        texts["nl"][key] = Wording(wording.title, wording.body.replace(removed, "iets"))
+    problems = publication_problems(texts, parameters())
+    missing = [p for p in problems if p.code == "missing_statement"]
+    assert len(missing) == 1
+    assert (
+        str(missing[0].message) == f"De Nederlandse tekst vermeldt niet {says} (schrijf {removed})."
+    )
+
+
+def test_r6_3_the_published_text_must_say_handling_is_free_of_charge():
+    texts = default_texts(confidentiality_en="1. Every complaint is handled confidentially.")
+    problems = publication_problems(texts, parameters())
+    assert [str(p.message) for p in problems] == [
+        "De Engelse tekst vermeldt niet dat de behandeling kosteloos is (schrijf {kosteloos})."
+    ]
+
+
+def test_r4_1_every_problem_is_reported_at_once():
+    texts = default_texts(scope_nl="TODO", aims_en="{foo}")
+    problems = publication_problems(texts, parameters(officers=(), disputes_body_url=""))
+    assert set(codes(problems)) == {
+        "editorial_note",
+        "unknown_placeholder",
+        "no_officer",
+        "missing_value",
+    }
