@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from klachtenregeling.accounts import security_views, two_factor_views
 from klachtenregeling.accounts import views as account_views
 from klachtenregeling.api.api import api
 from klachtenregeling.complaints.urls import public_patterns, staff_patterns
@@ -13,8 +14,21 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("inloggen/", account_views.LoginView.as_view(), name="login"),
+    path("inloggen/code/", two_factor_views.verify, name="two-factor-verify"),
+    path("inloggen/tweestaps/", two_factor_views.setup, name="two-factor-setup"),
     path("uitloggen/", account_views.auth_views.LogoutView.as_view(), name="logout"),
     path("werk/", account_views.home, name="staff-home"),
+    path("werk/account/", security_views.account, name="account"),
+    path(
+        "werk/account/herstelcodes/",
+        security_views.recovery_codes,
+        name="account-recovery-codes",
+    ),
+    path(
+        "werk/account/overal-uitloggen/",
+        security_views.logout_everywhere,
+        name="account-logout-everywhere",
+    ),
     path("werk/klachten/", include(staff_patterns)),
     path("werk/", include(handling_patterns)),
     path("", website_views.root, name="root"),
