@@ -3,6 +3,7 @@ from django.urls import include, path
 from klachtenregeling.accounts import security_views, two_factor_views
 from klachtenregeling.accounts import views as account_views
 from klachtenregeling.api.api import api
+from klachtenregeling.audit.urls import patterns as audit_patterns
 from klachtenregeling.complaints.urls import public_patterns, staff_patterns
 from klachtenregeling.core.admin_site import beheer_site
 from klachtenregeling.handling.urls import patterns as handling_patterns
@@ -31,6 +32,7 @@ urlpatterns = [
     ),
     path("werk/klachten/", include(staff_patterns)),
     path("werk/", include(handling_patterns)),
+    path("werk/", include(audit_patterns)),
     path("", website_views.root, name="root"),
     path("<slug:org>/", website_views.organisation_home, name="organisation-home"),
     path("<slug:org>/klacht/", include(public_patterns)),

@@ -22,6 +22,8 @@ ORGANISATION_ADMINISTER = "organisation.administer"
 # The person complained about, once informed (R-5.2): sees the parts needed for a reply.
 COMPLAINT_VIEW_AS_RESPONDENT = "complaint.view_as_respondent"
 COMPLAINT_RESPOND = "complaint.respond"
+# R-6.2: the organisation's admin exports who read a complaint (never its content).
+COMPLAINT_EXPORT_ACCESS_LOG = "complaint.export_access_log"
 
 
 def _active(user) -> bool:
@@ -74,6 +76,15 @@ def _appoint_officer(user, complaint) -> bool:
     )
 
 
+def _export_access_log(user, complaint) -> bool:
+    """The admin of the complaint's organisation — unless the complaint is about them."""
+    return (
+        user.is_org_admin
+        and _same_organisation(user, complaint)
+        and complaint.respondent_id != user.pk
+    )
+
+
 def _administer(user, organisation) -> bool:
     return user.is_org_admin and user.organisation_id == organisation.pk
 
@@ -86,6 +97,7 @@ _RULES: dict[str, Callable] = {
     COMPLAINT_REGISTER: _register_complaint,
     COMPLAINT_APPOINT_OFFICER: _appoint_officer,
     COMPLAINT_LIST_UNASSIGNED: _administer,
+    COMPLAINT_EXPORT_ACCESS_LOG: _export_access_log,
     ORGANISATION_ADMINISTER: _administer,
 }
 

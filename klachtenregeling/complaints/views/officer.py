@@ -7,6 +7,8 @@ from django.utils.cache import patch_vary_headers
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.selectors import officers_who_may_take
+from klachtenregeling.audit import access
+from klachtenregeling.audit.selectors import recent_reads
 from klachtenregeling.core.downloads import private_download
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.handling.panel import officer_panel
@@ -80,6 +82,7 @@ def dossier_context(request, complaint, **forms) -> dict:
         "assign_form": forms.get("assign_form")
         or AssignForm(officers=others, initial={"expected_officer": complaint.assigned_officer_id}),
         "has_other_officers": bool(others),
+        "reads": recent_reads(request.user, complaint),
         **officer_panel(request.user, complaint, forms, with_forms=can_handle),
     }
 
@@ -87,6 +90,7 @@ def dossier_context(request, complaint, **forms) -> dict:
 @login_required
 def detail(request, reference):
     complaint = selectors.complaint_for(request.user, reference)
+    access.dossier_read(request, complaint)
     return render(request, "complaints/officer/detail.html", dossier_context(request, complaint))
 
 
@@ -97,4 +101,5 @@ def attachment_download(request, reference, attachment_id):
     attachment = complaint.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise NotPermitted("no such attachment")
+    access.attachment_read(request, complaint, attachment)
     return private_download(attachment)
