@@ -29,6 +29,8 @@ from django_otp.util import random_hex
 
 from klachtenregeling.core.errors import DomainError, InvalidInput
 
+from .services import user_logout_everywhere
+
 TOTP_CODE = re.compile(r"^\d{6}$")
 # A recovery code: 10 hexadecimal characters (40 bits), shown as two groups of five.
 RECOVERY_CODE = re.compile(r"^[0-9a-f]{10}$")
@@ -139,6 +141,17 @@ def two_factor_enrol(*, user, key_hex: str, code: str) -> tuple[TOTPDevice, list
         )
         codes = _replace_recovery_codes(user)
     return device, codes
+
+
+def two_factor_reset(*, user, by) -> None:
+    """The platform administrator removes a user's app and recovery codes (phone and codes
+    lost); every session of the user ends, and the next log-in starts with enrolment."""
+    if not (by.is_active and by.is_superuser):
+        raise DomainError(_("Only the platform administrator can reset two-step log-in."))
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        user_logout_everywhere(user=user)
 
 
 # --- recovery codes ----------------------------------------------------------------------

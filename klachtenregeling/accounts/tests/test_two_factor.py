@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from klachtenregeling.accounts import two_factor
+from klachtenregeling.core.errors import DomainError
 from tests import two_factor as test_two_factor
 from tests.factories import UserFactory
 
@@ -331,3 +332,30 @@ def test_account_page_shows_the_state_of_two_step_log_in(client, officer, staff_
     client.force_login(staff_member)
     page = client.get(reverse("account")).content.decode()
     assert "Uit:" in page
+
+
+# --- lost phone and codes ------------------------------------------------------------------
+
+
+def test_the_platform_administrator_resets_two_step_log_in(admin_client, client, officer):
+    client.force_login(officer)  # the officer's own session elsewhere
+    response = admin_client.post(
+        "/beheer/accounts/user/", {"action": "reset_two_factor", "_selected_action": [officer.pk]}
+    )
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=officer).exists()
+    assert not StaticToken.objects.filter(device__user=officer).exists()
+    assert client.get(reverse("complaints:dashboard"))["Location"].startswith(reverse("login"))
+
+
+def test_an_organisation_admin_cannot_reset_two_step_log_in(client, org_admin, enrolled_officer):
+    officer = enrolled_officer
+    client.force_login(org_admin)
+    page = client.get("/beheer/accounts/user/")
+    assert "reset_two_factor" not in page.content.decode()
+    client.post(
+        "/beheer/accounts/user/", {"action": "reset_two_factor", "_selected_action": [officer.pk]}
+    )
+    assert TOTPDevice.objects.filter(user=officer).exists()
+    with pytest.raises(DomainError):
+        two_factor.two_factor_reset(user=officer, by=org_admin)
