@@ -104,6 +104,7 @@ def test_enrolment_shows_an_inline_qr_code_and_the_key_then_recovery_codes_once(
     html = page.content.decode()
     assert "<svg" in html and 'class="qr-code"' in html  # rendered here, no image service
     assert "<img" not in html
+    assert 'href="otpauth://totp/Klachtenregeling%3Aamber?secret=' in html
     key = shown_secret(page)
     assert not TOTPDevice.objects.filter(user=officer).exists()  # nothing stored before confirming
 
