@@ -1,4 +1,9 @@
-"""Shared fixtures: two organisations with staff, a real SMTP server, complaint helpers."""
+"""Shared fixtures: two organisations with staff, a real SMTP server, complaint helpers.
+
+`client.force_login(user)` signs in *with a verified second factor* (VerifiedClient), so
+tests of pages need not repeat the code step; tests of the code step itself use
+`unverified_client`.
+"""
 
 import asyncio
 import email
@@ -11,12 +16,83 @@ from datetime import datetime
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
+from django.db import transaction
+from django.test import Client, TransactionTestCase
+from django_otp import DEVICE_ID_SESSION_KEY
 
 from klachtenregeling.complaints import services
 from klachtenregeling.complaints.constants import Concern
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.core import clock
+from tests import two_factor as test_two_factor
 from tests.factories import EngagementFactory, OrganisationFactory, SubjectFactory, UserFactory
+
+
+class VerifiedClient(Client):
+    """A test client whose force_login() also passes the second factor, as the code page
+    would: officers, administrators and superusers get a confirmed authenticator app (made
+    when missing) and the session is marked verified with it (what django_otp.login does)."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        device = test_two_factor.device_for(user)
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, with force_login() verified for two-factor (see VerifiedClient)."""
+    return VerifiedClient()
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    client = VerifiedClient()
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def unverified_client():
+    """A plain Django test client: force_login() stops at the password, like a real log-in."""
+    return Client()
+
+
+def erase_all_dossiers(alias: str = "default") -> None:
+    """Remove every case event and access-log row the one permitted way: per complaint, under
+    an erasure grant (the append-only triggers refuse anything else)."""
+    from klachtenregeling.audit.models import AccessLogEntry, CaseEvent, ErasureGrant
+
+    with transaction.atomic(using=alias):
+        ids = set(CaseEvent.objects.using(alias).values_list("complaint_id", flat=True))
+        ids |= set(AccessLogEntry.objects.using(alias).values_list("complaint_id", flat=True))
+        for complaint_id in ids:
+            grant = ErasureGrant.objects.using(alias).create(
+                complaint_id=complaint_id, reason="end of test", created_at=clock.now()
+            )
+            AccessLogEntry.objects.using(alias).erase_for_complaint(grant)
+            CaseEvent.objects.using(alias).erase_for_complaint(grant)
+            grant.delete()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _dossiers_erased_before_flush():
+    """A transactional test ends with a flush that deletes (SQLite) or truncates (PostgreSQL)
+    every table; the append-only triggers refuse that for the dossier, so its rows are
+    erased through the erasure path first."""
+    original = TransactionTestCase._fixture_teardown
+
+    def _fixture_teardown(self):
+        for alias in self._databases_names(include_mirrors=False):
+            erase_all_dossiers(alias)
+        original(self)
+
+    TransactionTestCase._fixture_teardown = _fixture_teardown
+    yield
+    TransactionTestCase._fixture_teardown = original
 
 
 @pytest.fixture(autouse=True)

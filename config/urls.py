@@ -1,7 +1,9 @@
 from django.urls import include, path
 
+from klachtenregeling.accounts import security_views, two_factor_views
 from klachtenregeling.accounts import views as account_views
 from klachtenregeling.api.api import api
+from klachtenregeling.audit.urls import patterns as audit_patterns
 from klachtenregeling.branding import urls as branding_urls
 from klachtenregeling.complaints.urls import public_patterns, staff_patterns
 from klachtenregeling.core.admin_site import beheer_site
@@ -17,8 +19,21 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("inloggen/", account_views.LoginView.as_view(), name="login"),
+    path("inloggen/code/", two_factor_views.verify, name="two-factor-verify"),
+    path("inloggen/tweestaps/", two_factor_views.setup, name="two-factor-setup"),
     path("uitloggen/", account_views.auth_views.LogoutView.as_view(), name="logout"),
     path("werk/", account_views.home, name="staff-home"),
+    path("werk/account/", security_views.account, name="account"),
+    path(
+        "werk/account/herstelcodes/",
+        security_views.recovery_codes,
+        name="account-recovery-codes",
+    ),
+    path(
+        "werk/account/overal-uitloggen/",
+        security_views.logout_everywhere,
+        name="account-logout-everywhere",
+    ),
     path("werk/klachten/", include(staff_patterns)),
     path("werk/agenda/", reminder_views.calendar_settings, name="calendar-settings"),
     path("agenda/<str:token>.ics", reminder_views.calendar_feed, name="calendar-feed"),
@@ -26,6 +41,7 @@ urlpatterns = [
     path("werk/vragen/", include(question_urls.staff_patterns)),
     path("werk/huisstijl/", include(branding_urls.staff_patterns)),
     path("werk/", include(handling_patterns)),
+    path("werk/", include(audit_patterns)),
     path("", website_views.root, name="root"),
     path("<slug:org>/", website_views.organisation_home, name="organisation-home"),
     path("<slug:org>/klacht/", include(public_patterns)),

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: lint, migrations check, then every test on SQLite
-# and again on PostgreSQL (installed/started when needed). Extra arguments go to pytest.
+# The whole test suite, as CI runs it: lint, migrations check, security scans (bandit,
+# pip-audit), then every test on SQLite and again on PostgreSQL (installed/started when
+# needed). Extra arguments go to pytest.
 set -euo pipefail
 source "$(dirname "$0")/bootstrap.sh"
 start=$(date +%s)
@@ -15,6 +16,12 @@ DJANGO_SETTINGS_MODULE=config.settings.test "$PY" manage.py makemigrations --che
 
 echo "==> translations are compiled"
 "$PY" scripts/check_translations.py
+
+echo "==> security scans"
+# Static analysis of the product (tests and migrations excluded: [tool.bandit]).
+"$ROOT/.venv/bin/bandit" -c pyproject.toml -r klachtenregeling config scripts manage.py -q
+# Known vulnerabilities in the locked dependencies; says so when the service is unreachable.
+"$PY" scripts/audit_dependencies.py "$UV"
 
 bash scripts/ensure_chromium.sh
 

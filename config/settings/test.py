@@ -6,7 +6,7 @@ from pathlib import Path
 from .base import *  # noqa: F403
 from .base import DATABASES
 
-SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
+SECRET_KEY = "test-only-not-a-secret"  # noqa: S105 - the test settings only  # nosec B105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 _tmp = Path(tempfile.mkdtemp(prefix="klachten-test-"))

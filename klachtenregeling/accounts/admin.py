@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from klachtenregeling.core.admin_site import OrganisationScopedAdmin, beheer_sit
 from klachtenregeling.regulation import services as regulation
 from klachtenregeling.regulation import settings_check
 
+from . import two_factor
 from .models import User
 
 ROLE_FIELDS = ["is_officer", "is_employee", "is_board", "is_org_admin"]
@@ -93,6 +95,7 @@ class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
     list_filter = [*ROLE_FIELDS, "is_active"]
     search_fields = ["username", "first_name", "last_name", "email"]
     ordering = ["first_name", "last_name"]
+    actions = ["reset_two_factor"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
         (_("Person"), {"fields": ["first_name", "last_name", "email"]}),
@@ -137,6 +140,28 @@ class UserAdmin(OrganisationScopedAdmin, DjangoUserAdmin):
             regulation.regulation_republish(
                 organisation=obj.organisation, by=request.user, reason=regulation.REASON_OFFICERS
             )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.is_superuser:
+            actions.pop("reset_two_factor", None)
+        return actions
+
+    @admin.action(description=_("Reset two-step log-in (lost phone and recovery codes)"))
+    def reset_two_factor(self, request, queryset):
+        """Platform administrator only, like setting a password: otherwise an organisation's
+        admin could weaken an officer's account."""
+        for user in queryset:
+            two_factor.two_factor_reset(user=user, by=request.user)
+        messages.success(
+            request,
+            ngettext(
+                "Two-step log-in was reset for %(n)d user; they set it up again at their next log-in.",
+                "Two-step log-in was reset for %(n)d users; they set it up again at their next log-in.",
+                len(queryset),
+            )
+            % {"n": len(queryset)},
+        )
 
     def user_change_password(self, request, id, form_url=""):
         """Only the user themselves (or the platform administrator) sets a password:

@@ -1,10 +1,16 @@
-from . import policies
+from . import policies, two_factor
 
 
 def roles(request) -> dict:
     """What the navigation may offer the signed-in user."""
     user = getattr(request, "user", None)
-    if not (user and user.is_authenticated and user.organisation_id):
+    if not (user and user.is_authenticated):
+        return {}
+    is_verified = getattr(user, "is_verified", None)
+    if is_verified is not None and not is_verified() and two_factor.must_verify(user):
+        # Between password and code: nothing but log-out is offered.
+        return {"nav_pending_two_factor": True}
+    if not user.organisation_id:
         return {}
     organisation = user.organisation
     return {

@@ -3,8 +3,10 @@
 Complainants are not users: they reach their own complaint through a secure link.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,6 +34,9 @@ class User(AbstractUser):
         default=False,
         help_text=_("Manages settings and users; sees no complaint content (R-6.1)."),
     )
+    # Raised by "log out everywhere" (services.user_logout_everywhere): it is part of the
+    # session hash, so every session made before no longer matches and ends.
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -45,3 +50,19 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+    def _session_hash(self, secret=None) -> str:
+        return salted_hmac(
+            "klachtenregeling.accounts.User.session",
+            f"{self.password}\x00{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def get_session_auth_hash(self) -> str:
+        """Changes with the password and with every "log out everywhere"."""
+        return self._session_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_hash(secret=fallback_secret)

@@ -32,6 +32,8 @@ QUESTION_LIST = "question.list"
 QUESTION_VIEW = "question.view"
 QUESTION_ANSWER = "question.answer"
 QUESTION_CONVERT = "question.convert"
+# R-6.2: the organisation's admin exports who read a complaint (never its content).
+COMPLAINT_EXPORT_ACCESS_LOG = "complaint.export_access_log"
 
 
 def _active(user) -> bool:
@@ -84,6 +86,15 @@ def _appoint_officer(user, complaint) -> bool:
     )
 
 
+def _export_access_log(user, complaint) -> bool:
+    """The admin of the complaint's organisation — unless the complaint is about them."""
+    return (
+        user.is_org_admin
+        and _same_organisation(user, complaint)
+        and complaint.respondent_id != user.pk
+    )
+
+
 def _administer(user, organisation) -> bool:
     return user.is_org_admin and user.organisation_id == organisation.pk
 
@@ -117,6 +128,7 @@ _RULES: dict[str, Callable] = {
     COMPLAINT_REGISTER: _register_complaint,
     COMPLAINT_APPOINT_OFFICER: _appoint_officer,
     COMPLAINT_LIST_UNASSIGNED: _administer,
+    COMPLAINT_EXPORT_ACCESS_LOG: _export_access_log,
     ORGANISATION_ADMINISTER: _administer,
     REGULATION_EDIT: _administer,
     REGULATION_USE_ORDER_TEXT: _staff_of,

@@ -1,5 +1,6 @@
 """Log-in and the staff landing page, which depends on the user's roles."""
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -8,13 +9,31 @@ from django_ratelimit.decorators import ratelimit
 
 from klachtenregeling.complaints import selectors
 
-from . import policies
+from . import policies, two_factor
 
 
 @method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True), name="post")
 class LoginView(auth_views.LoginView):
+    """The password step; django-axes locks a username + address after repeated failures."""
+
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_success_url(self):
+        url = super().get_success_url()
+        # The second step (code or enrolment) comes first when the user needs one.
+        return two_factor.pending_step_url(self.request.user, url) or url
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes: too many wrong passwords for this username from this address (429)."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    response = render(request, "accounts/locked_out.html", context, status=429)
+    response["Retry-After"] = str(int(settings.AXES_COOLOFF_TIME.total_seconds()))
+    return response
 
 
 @login_required

@@ -48,3 +48,15 @@ class ActorRole(models.TextChoices):
     RESPONDENT = "respondent", _("respondent")
     ADMIN = "admin", _("administrator")
     SYSTEM = "system", _("system")
+
+
+class AccessKind(models.TextChoices):
+    """What was read (R-6.2): the fixed list of reads the access log records."""
+
+    DOSSIER = "dossier.viewed", _("opened the dossier")
+    DOSSIER_AS_RESPONDENT = "dossier.viewed_as_respondent", _("opened the complaint about them")
+    STATUS_PAGE = "status_page.viewed", _("opened the complainant's page")
+    ATTACHMENT = "attachment.downloaded", _("downloaded an attachment")
+    LETTER = "letter.downloaded", _("downloaded a letter")
+    CASE_FILE = "case_file.downloaded", _("downloaded the case file for the disputes body")
+    ACCESS_LOG_EXPORT = "access_log.exported", _("exported the access log")

@@ -1,15 +1,15 @@
 """One function per case event: what each step of the dossier records (R-7.4).
 
 Callers are services that already hold the complaint's row lock inside their
-transaction, so the next sequence number is theirs alone.
+transaction, so the next sequence number is theirs alone. Each event is sealed onto
+the one before it (chain.py).
 """
 
 from typing import Any
 
-from django.db.models import Max
-
 from klachtenregeling.core import clock
 
+from . import chain
 from .constants import ActorRole, EventType
 from .models import CaseEvent
 
@@ -24,19 +24,37 @@ def record(
     data: dict[str, Any] | None = None,
 ) -> CaseEvent:
     # Lock the complaint row (already held by a calling service) so that the
-    # next sequence number is ours alone, also for the delivery worker.
+    # next sequence number and the link to the last event are ours alone, also for
+    # the delivery worker.
     type(complaint).objects.select_for_update().filter(pk=complaint.pk).exists()
-    last = CaseEvent.objects.filter(complaint=complaint).aggregate(m=Max("seq"))["m"] or 0
+    last = (
+        CaseEvent.objects.filter(complaint=complaint)
+        .order_by("-seq")
+        .values_list("seq", "sha256")
+        .first()
+    )
+    seq, prev_sha256 = (last[0] + 1, last[1]) if last else (1, chain.GENESIS)
+    fields = {
+        "seq": seq,
+        "type": event_type,
+        "at": clock.now(),
+        "actor_role": role,
+        "visible_to_complainant": visible,
+        "data": data or {},
+    }
+    sha256 = chain.digest(
+        prev_sha256=prev_sha256,
+        complaint_id=complaint.pk,
+        actor_id=actor.pk if actor is not None else None,
+        **fields,
+    )
     return CaseEvent.objects.create(
         organisation_id=complaint.organisation_id,
         complaint=complaint,
-        seq=last + 1,
-        type=event_type,
-        at=clock.now(),
         actor=actor,
-        actor_role=role,
-        visible_to_complainant=visible,
-        data=data or {},
+        prev_sha256=prev_sha256,
+        sha256=sha256,
+        **fields,
     )
 
 

@@ -209,3 +209,10 @@ def describe_procedure(event) -> str:
         case EventType.LINKS_REVOKED:
             return _("Personal links revoked (%(n)s)") % {"n": d.get("count", 0)}
     return ""
+
+
+def reader(entry) -> str:
+    """Who read, in the access log (R-6.2): the staff member, or the complainant's link."""
+    if entry.actor_id is not None:
+        return entry.actor.display_name
+    return _("the complainant (personal link)")

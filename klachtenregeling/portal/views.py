@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
+from klachtenregeling.audit import access
 from klachtenregeling.complaints import workflow
 from klachtenregeling.complaints.constants import Status
 from klachtenregeling.core import clock
@@ -98,6 +99,7 @@ def status(request, org):
     organisation, link = _open(request, org)
     if link is None:
         return _invalid(request, organisation)
+    access.status_page_read(request, link)
     return _page(request, organisation, link)
 
 
@@ -190,6 +192,7 @@ def letter(request, org, attachment_id):
     document = selectors.letters(link.complaint).filter(pk=attachment_id).first()
     if document is None:
         raise NotPermitted("no such letter")
+    access.letter_read_by_complainant(request, link, document)
     return private_download(document)
 
 

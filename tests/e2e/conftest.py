@@ -50,11 +50,13 @@ def browser():
 
 
 class BrowserProblems:
-    """JavaScript dialogs (alert/confirm/prompt) and uncaught errors seen by the pages of a test."""
+    """JavaScript dialogs (alert/confirm/prompt), uncaught errors and Content-Security-Policy
+    violations (Chromium reports them on the console) seen by the pages of a test."""
 
     def __init__(self):
         self.dialogs: list[str] = []
         self.page_errors: list[str] = []
+        self.csp_violations: list[str] = []
 
     def on_dialog(self, dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -63,16 +65,22 @@ class BrowserProblems:
     def on_page_error(self, error) -> None:
         self.page_errors.append(str(error))
 
+    def on_console(self, message) -> None:
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{message.location.get('url', '')}: {message.text}")
+
 
 @pytest.fixture
 def browser_problems():
     problems = BrowserProblems()
     yield problems
     # A script the application did not write ran (e.g. injected via a complaint's text),
-    # or the application's own JavaScript failed: the test fails even if it asserted nothing.
-    if problems.dialogs or problems.page_errors:
+    # the application's own JavaScript failed, or the page broke the Content-Security-Policy
+    # (an inline script or style, a foreign resource): the test fails even if it asserted nothing.
+    if problems.dialogs or problems.page_errors or problems.csp_violations:
         pytest.fail(
-            f"dialogs: {problems.dialogs!r}; uncaught page errors: {problems.page_errors!r}"
+            f"dialogs: {problems.dialogs!r}; uncaught page errors: {problems.page_errors!r}; "
+            f"CSP violations: {problems.csp_violations!r}"
         )
 
 
@@ -93,6 +101,7 @@ def new_page(browser, browser_problems):
         page = context.new_page()
         page.on("dialog", browser_problems.on_dialog)
         page.on("pageerror", browser_problems.on_page_error)
+        page.on("console", browser_problems.on_console)
         return page
 
     yield _new_page

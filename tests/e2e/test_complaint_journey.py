@@ -17,10 +17,10 @@ from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.notifications.delivery import deliver_due
 from klachtenregeling.notifications.models import OutboxMessage
 from tests import samples
+from tests.e2e.login import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "correct horse battery"  # tests.factories.UserFactory
 NAME = "Marieke Jonker"
 EMAIL = "marieke@example.org"
 SCRIPT = "<script>alert(1)</script>"
@@ -152,12 +152,7 @@ def test_officer_sees_new_complaint_on_dashboard_and_opens_dossier(
     reference = Complaint.objects.get().reference
 
     page = new_page()  # the officer, in a browser context of their own
-    page.goto(f"{live_server.url}/inloggen/")
-    login_form = page.locator("main form[method=post]")
-    login_form.locator("#id_username").fill(officer.username)
-    login_form.locator("#id_password").fill(PASSWORD)
-    screenshot(page, "03-login")
-    login_form.locator("button[type=submit]").click()
+    log_in(page, live_server, officer)  # password, then the code from the app
     page.wait_for_url("**/werk/klachten/")
 
     dossier_link = f'a[href="/werk/klachten/{reference}/"]'

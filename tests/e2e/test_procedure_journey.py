@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.complaints.services import complaint_start_handling
 from klachtenregeling.portal import tokens
+from tests.e2e.login import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -24,21 +25,10 @@ class ComplainantPostRefused(AssertionError):
     """The complainant's page refused one of its own forms (see PORTAL_CSRF_BUG)."""
 
 
-PASSWORD = "correct horse battery"  # tests.factories.UserFactory
 COMPLAINANT_ACCOUNT = "Klaagster belde: de training begon een uur te laat, zonder uitleg."
 RESPONDENT_ACCOUNT = "De trainer schreef: de trein viel uit; de groep is niet ingelicht."
 REASONING = "De training begon te laat en de groep is niet tijdig ingelicht."
 RECOMMENDATIONS = ("Bel de groep bij vertraging.", "Plan een reservetrainer in.")
-
-
-def log_in(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    form = page.locator("main form[method=post]")
-    form.locator("#id_username").fill(user.username)
-    form.locator("#id_password").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    page.wait_for_load_state()
-    expect(page.get_by_role("button", name=re.compile(r"^Uitloggen"))).to_be_visible()
 
 
 def open_as_complainant(new_page, live_server, complaint):

@@ -2,7 +2,6 @@
 checked with axe-core (WCAG 2.1 AA) at desktop width and at 360 px."""
 
 import io
-import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -11,6 +10,7 @@ from playwright.sync_api import expect
 from klachtenregeling.branding import services as branding
 from klachtenregeling.questions.models import Question
 from klachtenregeling.regulation import services as regulation
+from tests.e2e.login import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -38,15 +38,6 @@ def assert_fits(page, name: str) -> None:
     """Nothing wider than the 360 px screen: no sideways scrolling."""
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"{name} is {width} px wide"
-
-
-def log_in(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    form = page.locator("main form[method=post]")
-    form.locator("#id_username").fill(user.username)
-    form.locator("#id_password").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
-    expect(page.get_by_role("button", name=re.compile(r"^Uitloggen"))).to_be_visible()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 
 from klachtenregeling.core.admin_site import beheer_site
+from tests import two_factor as test_two_factor
 from tests.factories import UserFactory
 
 CONTENT_APPS = {"complaints", "audit", "notifications"}
@@ -141,6 +142,7 @@ def test_platform_superuser_sees_every_organisation(client, org, other_org):
 
 
 def test_beheer_log_in_goes_through_the_staff_log_in(client, org_admin, officer):
+    device = test_two_factor.device_for(org_admin)
     response = client.get(reverse("beheer:index"), follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("login") + "?next=")
     response = client.post(
@@ -148,7 +150,13 @@ def test_beheer_log_in_goes_through_the_staff_log_in(client, org_admin, officer)
         {"username": org_admin.username, "password": "correct horse battery"},
     )
     assert response.status_code == 302
+    # Then the code from the app (administrators must use two-step log-in), then back here.
+    assert response["Location"] == reverse("two-factor-verify") + "?next=%2Fbeheer%2F"
+    response = client.post(
+        response["Location"], {"code": test_two_factor.code_for(device), "next": "/beheer/"}
+    )
     assert response["Location"] == reverse("beheer:index")
+    assert client.get(reverse("beheer:index")).status_code == 200
     client.force_login(officer)
     assert client.get(reverse("beheer:login")).status_code == 403  # no loop, no second form
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.selectors import officers_who_may_take
+from klachtenregeling.audit import access
+from klachtenregeling.audit.selectors import recent_reads
 from klachtenregeling.core.downloads import private_download
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.handling.panel import officer_panel
@@ -99,6 +101,7 @@ def dossier_context(request, complaint, **forms) -> dict:
         "extend_form": forms.get("extend_form")
         or ExtendDeadlineForm(prefix="extend", initial={"version": complaint.version}),
         "undelivered": selectors.undelivered_messages(complaint),
+        "reads": recent_reads(request.user, complaint),
         **officer_panel(request.user, complaint, forms, with_forms=can_handle),
     }
 
@@ -106,6 +109,7 @@ def dossier_context(request, complaint, **forms) -> dict:
 @login_required
 def detail(request, reference):
     complaint = selectors.complaint_for(request.user, reference)
+    access.dossier_read(request, complaint)
     return render(request, "complaints/officer/detail.html", dossier_context(request, complaint))
 
 
@@ -116,4 +120,5 @@ def attachment_download(request, reference, attachment_id):
     attachment = complaint.attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise NotPermitted("no such attachment")
+    access.attachment_read(request, complaint, attachment)
     return private_download(attachment)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from klachtenregeling.audit import access
 from klachtenregeling.complaints import selectors as complaint_selectors
 from klachtenregeling.complaints.views.officer import dossier_context
 from klachtenregeling.core.errors import DomainError, InvalidInput
@@ -203,6 +204,7 @@ def refer(request, complaint, form):
 def case_file(request, complaint, form):
     """R-4.3: the ZIP for the disputes body (a POST: making it is recorded in the dossier)."""
     made = services.case_file_export(complaint=complaint, by=request.user)
+    access.case_file_read(request, complaint)  # R-6.2
     response = HttpResponse(made.content, content_type="application/zip")
     response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
     response["Cache-Control"] = "private, no-store"

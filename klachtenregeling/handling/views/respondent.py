@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.audit import access
 from klachtenregeling.core.downloads import private_download
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.core.forms import submitted
@@ -50,6 +51,7 @@ def _context(request, complaint, **forms_with_errors) -> dict:
 @login_required
 def about_me_detail(request, reference):
     complaint = selectors.complaint_about(request.user, reference)
+    access.dossier_read_as_respondent(request, complaint)
     return render(request, "handling/respondent/detail.html", _context(request, complaint))
 
 
@@ -130,4 +132,5 @@ def letter(request, reference, attachment_id):
     document = selectors.letters(complaint).filter(pk=attachment_id).first()
     if document is None:
         raise NotPermitted("no such letter")
+    access.letter_read_as_respondent(request, complaint, document)
     return private_download(document)

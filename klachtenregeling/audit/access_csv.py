@@ -1,0 +1,41 @@
+"""The access log of one complaint as CSV (R-6.2): who read what, when, from where — no content."""
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+from klachtenregeling.core.clock import AMSTERDAM
+
+from .constants import AccessKind, ActorRole
+from .presentation import reader
+
+# A spreadsheet would run a cell that starts with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
+def access_log_csv(complaint, entries) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [_("reference"), _("who"), _("role"), _("what"), _("object"), _("when"), _("IP address")]
+    )
+    for entry in entries:
+        writer.writerow(
+            [
+                _cell(complaint.reference),
+                _cell(reader(entry)),
+                _cell(ActorRole(entry.actor_role).label),
+                _cell(AccessKind(entry.kind).label),
+                _cell(entry.object_id),
+                entry.at.astimezone(AMSTERDAM).isoformat(timespec="seconds"),
+                entry.ip_address or "",
+            ]
+        )
+    # With a byte-order mark, spreadsheet programs read the UTF-8 (names with accents).
+    return out.getvalue().encode("utf-8-sig")

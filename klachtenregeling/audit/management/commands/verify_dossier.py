@@ -1,0 +1,72 @@
+"""Recompute the hash chain of every dossier (R-7.4) and report the first broken link.
+
+    manage.py verify_dossier                         every complaint
+    manage.py verify_dossier --organisation interactie
+    manage.py verify_dossier --reference KL-2026-0001 [--organisation interactie]
+    manage.py verify_dossier --heads                 also print each chain's last hash
+
+Exit code 0 when every chain is intact, 1 when one is broken. The chain cannot show events
+removed from the *end* of a dossier, nor a chain recomputed by someone who knows this
+algorithm: keep the output of --heads somewhere else (it changes only by appending) and
+compare it later.
+"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from klachtenregeling.audit import chain
+from klachtenregeling.audit.models import CaseEvent
+from klachtenregeling.complaints.models import Complaint
+
+PROBLEMS = {
+    "missing": "event seq {seq} is missing",
+    "unlinked": "event seq {seq} does not follow the one before it (prev_sha256 differs)",
+    "altered": "event seq {seq} was changed after it was written (sha256 does not match)",
+}
+
+
+class Command(BaseCommand):
+    help = "Recompute the hash chain of the dossiers and report the first broken link of each."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reference", help="one complaint, e.g. KL-2026-0001")
+        parser.add_argument("--organisation", help="the organisation's slug")
+        parser.add_argument(
+            "--heads", action="store_true", help="print the last seq and hash of every chain"
+        )
+
+    def handle(self, *args, reference=None, organisation=None, heads=False, **options):
+        complaints = Complaint.objects.select_related("organisation").order_by(
+            "organisation__slug", "year", "number"
+        )
+        if organisation:
+            complaints = complaints.filter(organisation__slug=organisation)
+        if reference:
+            complaints = complaints.filter(reference__iexact=reference)
+        checked = events = 0
+        broken = []
+        for complaint in complaints.iterator(chunk_size=200):
+            dossier = list(
+                CaseEvent.objects.filter(complaint_id=complaint.pk).order_by("seq").iterator()
+            )
+            checked += 1
+            events += len(dossier)
+            name = f"{complaint.reference} ({complaint.organisation.slug})"
+            found = chain.first_break(dossier)
+            if found is not None:
+                broken.append(name)
+                message = PROBLEMS[found.problem].format(seq=found.seq)
+                self.stdout.write(self.style.ERROR(f"{name}: broken: {message}"))
+            elif heads and dossier:
+                self.stdout.write(f"{name}: seq {dossier[-1].seq} {dossier[-1].sha256}")
+            elif options["verbosity"] > 1:
+                self.stdout.write(f"{name}: {len(dossier)} events, intact")
+        if (reference or organisation) and not checked:
+            raise CommandError("No complaint matches.")
+        if broken:
+            raise CommandError(
+                f"{len(broken)} of {checked} dossiers have a broken chain: {', '.join(broken)}",
+                returncode=1,
+            )
+        self.stdout.write(
+            self.style.SUCCESS(f"{checked} dossiers, {events} events: every chain is intact.")
+        )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+import klachtenregeling.complaints.urls  # noqa: F401 - registers the <reference:> converter
+
+from . import views
+
+patterns = (
+    [
+        path("klachten/<reference:reference>/inzage/", views.reads, name="reads"),
+        path("inzagelog/", views.export, name="access-log-export"),
+    ],
+    "audit",
+)

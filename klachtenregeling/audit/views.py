@@ -1,0 +1,62 @@
+"""Who read a complaint (R-6.2): the officer's list, and the administrator's CSV export."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from klachtenregeling.accounts import policies
+from klachtenregeling.complaints import selectors as complaint_selectors
+from klachtenregeling.core.errors import NotPermitted
+
+from . import access, selectors
+from .access_csv import access_log_csv
+
+PAGE_SIZE = 50
+
+
+@login_required
+def reads(request, reference):
+    complaint = complaint_selectors.complaint_for(request.user, reference)
+    page = Paginator(selectors.reads_of(request.user, complaint), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "audit/reads.html", {"complaint": complaint, "page": page})
+
+
+class ReferenceForm(forms.Form):
+    reference = forms.CharField(
+        label=gettext_lazy("Reference of the complaint"),
+        max_length=30,
+        help_text=gettext_lazy("For example KL-2026-0001."),
+    )
+
+
+@login_required
+def export(request):
+    """The admin enters a reference and gets its access log; the export is logged too."""
+    user = request.user
+    if user.organisation is None:
+        raise NotPermitted("organisation admins only")
+    policies.require(user, policies.ORGANISATION_ADMINISTER, user.organisation)
+    form = ReferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            complaint = selectors.complaint_for_access_export(user, form.cleaned_data["reference"])
+        except NotPermitted:
+            form.add_error(
+                "reference",
+                _("There is no complaint with this reference whose log you may export."),
+            )
+        else:
+            access.access_log_exported(request, complaint)
+            content = access_log_csv(complaint, selectors.reads_for_export(complaint))
+            response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+            filename = f"inzagelog-{complaint.reference}.csv"
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+            response["Cache-Control"] = "private, no-store"
+            return response
+    return render(request, "audit/export.html", {"form": form})

@@ -1,0 +1,27 @@
+"""Log in through the real pages in the browser: password, then (for officers, administrators,
+superusers and anyone with an app) the code from the authenticator app."""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests import two_factor
+
+PASSWORD = "correct horse battery"  # tests.factories.UserFactory
+
+
+def log_in(page, live_server, user, *, password: str = PASSWORD) -> None:
+    """Sign `user` in as a person would; their app is set up beforehand when they need one."""
+    device = two_factor.device_for(user)
+    page.goto(f"{live_server.url}/inloggen/")
+    form = page.locator("main form[method=post]")
+    form.locator("#id_username").fill(user.username)
+    form.locator("#id_password").fill(password)
+    form.locator("button[type=submit]").click()
+    if device is not None:
+        page.wait_for_url(re.compile(r"/inloggen/code/"))
+        code_form = page.locator("main form[method=post]").first
+        code_form.locator("#id_code").fill(two_factor.code_for(device))
+        code_form.locator("button[type=submit]").click()
+    page.wait_for_load_state()
+    expect(page.get_by_role("button", name=re.compile(r"^Uitloggen"))).to_be_visible()
