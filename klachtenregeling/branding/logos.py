@@ -40,7 +40,7 @@ def check_logo(stream: IO[bytes]) -> CheckedLogo:
     detected = magic.from_buffer(content[:SNIFF_BYTES], mime=True)
     if detected not in LOGO_TYPES:
         raise _refuse(_("The logo must be a PNG or JPEG image."))
-    from PIL import Image, UnidentifiedImageError  # Pillow comes with WeasyPrint
+    from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(content)) as image:
