@@ -25,10 +25,13 @@ echo "==> security scans"
 
 bash scripts/ensure_chromium.sh
 
+# One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs in a single process.
+workers=(-n "${TEST_WORKERS:-auto}")
+
 echo "==> tests on SQLite"
-env -u DATABASE_URL "$PY" -m pytest -q "$@"
+env -u DATABASE_URL "$PY" -m pytest -q "${workers[@]}" "$@"
 
 echo "==> tests on PostgreSQL"
-DATABASE_URL=$(bash scripts/ensure_postgres.sh) "$PY" -m pytest -q "$@"
+DATABASE_URL=$(bash scripts/ensure_postgres.sh) "$PY" -m pytest -q "${workers[@]}" "$@"
 
 echo "==> all green in $(( $(date +%s) - start )) s"
