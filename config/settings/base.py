@@ -275,5 +275,9 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # django-axes logs every log-in at INFO; failures and lock-outs are warnings.
         "axes": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO; the worker every task.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
