@@ -182,4 +182,8 @@ class Command(BaseCommand):
         self.stdout.write(f"  Password for every demo user: {password}")
         for username, _first, _last, _roles in data.USERS:
             self.stdout.write(f"    {username:<8} {data.ROLE_LABELS[username]}")
+        self.stdout.write(
+            "  Officers and administrators set up two-step log-in (an authenticator app)"
+            " at their first log-in."
+        )
         self.stdout.write("")
