@@ -80,26 +80,29 @@ def _awaiting(organisation):
     ).select_related("organisation", "assigned_officer", "respondent")
 
 
-def _deadline_reminders(organisation, today, report: RoundReport) -> None:
-    candidates = list(
-        _awaiting(organisation).filter(
-            assigned_officer__isnull=False,
-            deadline__gte=today,
-            deadline__lte=rules.window_end(today, organisation.reminder_days),
+def _not_yet_sent(kind: str, date_field: str) -> Exists:
+    """No SentReminder of `kind` about this complaint and its current `date_field` yet:
+    an indexed anti-join (reminder_occasion), so a round costs what is new, not all."""
+    return ~Exists(
+        SentReminder.objects.filter(
+            complaint=OuterRef("pk"), kind=kind, occasion_date=OuterRef(date_field)
         )
     )
-    done = _already([rules.deadline_key(c.pk, c.deadline) for c in candidates])
-    for complaint in candidates:
-        key = rules.deadline_key(complaint.pk, complaint.deadline)
-        if key in done or not rules.reminder_due(
-            complaint.deadline, today, organisation.reminder_days
-        ):
-            continue
+
+
+def _deadline_reminders(organisation, today, report: RoundReport) -> None:
+    candidates = _awaiting(organisation).filter(
+        _not_yet_sent(ReminderKind.DEADLINE, "deadline"),
+        assigned_officer__isnull=False,
+        deadline__gte=today,
+        deadline__lte=rules.window_end(today, organisation.reminder_days),
+    )
+    for complaint in list(candidates):
         days_left = (complaint.deadline - today).days
         if _once(
             organisation=organisation,
             kind=ReminderKind.DEADLINE,
-            key=key,
+            key=rules.deadline_key(complaint.pk, complaint.deadline),
             occasion_date=complaint.deadline,
             complaint=complaint,
             user=complaint.assigned_officer,
@@ -142,14 +145,11 @@ def _statement_reminders(organisation, today, report: RoundReport) -> None:
 
 
 def _passed_deadlines(organisation, today, report: RoundReport) -> None:
-    # Terms that passed stay candidates until judged: leave out, in the query, those whose
-    # current deadline was already reported (an indexed anti-join, not a list of keys).
-    reported = SentReminder.objects.filter(
-        complaint=OuterRef("pk"),
-        kind=ReminderKind.DEADLINE_PASSED,
-        occasion_date=OuterRef("deadline"),
+    # Terms that passed stay candidates until judged: those whose current deadline was
+    # already reported are left out in the query.
+    candidates = _awaiting(organisation).filter(
+        _not_yet_sent(ReminderKind.DEADLINE_PASSED, "deadline"), deadline__lt=today
     )
-    candidates = _awaiting(organisation).filter(deadline__lt=today).filter(~Exists(reported))
     pks = list(candidates.values_list("pk", flat=True))
     for start in range(0, len(pks), CHUNK):
         for complaint in _awaiting(organisation).filter(pk__in=pks[start : start + CHUNK]):
@@ -175,9 +175,17 @@ def _report_passed(organisation, complaint, report: RoundReport) -> None:
 
 
 def _overdue_digests(organisation, today, report: RoundReport) -> None:
+    overdue = _awaiting(organisation).filter(deadline__lt=today, assigned_officer__isnull=False)
+    officer_ids = set(overdue.values_list("assigned_officer_id", flat=True).distinct())
+    waiting = officer_ids - set(
+        SentReminder.objects.filter(
+            organisation=organisation, kind=ReminderKind.OVERDUE_DIGEST, occasion_date=today
+        ).values_list("user_id", flat=True)
+    )
+    if not waiting:
+        return  # every officer had today's digest
     overdue = (
-        _awaiting(organisation)
-        .filter(deadline__lt=today, assigned_officer__isnull=False)
+        overdue.filter(assigned_officer_id__in=waiting)
         .order_by("deadline", "pk")
         .values_list("assigned_officer_id", "pk", "reference", "deadline")
     )
