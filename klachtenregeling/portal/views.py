@@ -63,6 +63,8 @@ def _open(request, org) -> tuple[Organisation, ComplainantLink | None]:
 
 
 def _page(request, organisation, link, status=200, **forms_with_errors):
+    """The complainant's page; showing it is a read (R-6.2), also with a form's errors."""
+    access.status_page_read(request, link)
     complaint = link.complaint
     procedure = selectors.procedure(complaint)
     judgment = procedure.judgment
@@ -99,7 +101,6 @@ def status(request, org):
     organisation, link = _open(request, org)
     if link is None:
         return _invalid(request, organisation)
-    access.status_page_read(request, link)  # R-6.2
     return _page(request, organisation, link)
 
 

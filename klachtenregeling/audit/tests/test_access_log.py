@@ -282,3 +282,39 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(client, officer, org_
         csv.reader(io.StringIO(export(client, complaint.reference).content.decode("utf-8-sig")))
     )
     assert rows[1][1] == "'=HYPERLINK(1)"
+
+
+# --- a page shown again with a form's errors is a read as well -----------------------------
+
+
+def test_r6_2_the_dossier_shown_again_with_a_form_error_is_recorded(client, officer, submit):
+    complaint = steps.start(submit(description=DESCRIPTION), officer)
+    client.force_login(officer)
+    response = client.post(reverse("complaints:add-note", args=[complaint.reference]), {})
+    assert response.status_code == 400
+    assert DESCRIPTION in response.content.decode()  # the dossier is on the page
+    assert only_entry(complaint=complaint).kind == AccessKind.DOSSIER
+
+
+def test_r6_2_the_respondents_page_shown_again_with_a_form_error_is_recorded(
+    client, officer, submit, staff_member
+):
+    complaint = steps.notify(
+        steps.start(submit(respondent_id=staff_member.pk, description=DESCRIPTION), officer),
+        officer,
+    )
+    client.force_login(staff_member)
+    url = reverse("handling:respondent-statement", args=[complaint.reference])
+    assert client.post(url, {"text": ""}).status_code == 400
+    entry = only_entry(complaint=complaint)
+    assert (entry.kind, entry.actor) == (AccessKind.DOSSIER_AS_RESPONDENT, staff_member)
+
+
+def test_r6_2_the_complainants_page_shown_again_with_a_form_error_is_recorded(
+    client, officer, submit
+):
+    complaint = steps.start(submit(), officer)
+    link = enter_portal(client, complaint)
+    assert client.post(portal("statement", complaint), {"text": ""}).status_code == 400
+    entry = only_entry(complaint=complaint)
+    assert (entry.kind, entry.link_id) == (AccessKind.STATUS_PAGE, link.pk)

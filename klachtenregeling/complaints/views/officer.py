@@ -73,6 +73,9 @@ def dashboard(request):
 
 
 def dossier_context(request, complaint, **forms) -> dict:
+    """Everything the dossier page shows. Showing it is a read of the dossier (R-6.2), also
+    when a step's form comes back with errors, so the read is logged here."""
+    access.dossier_read(request, complaint)
     organisation = complaint.organisation
     can_handle = policies.can(request.user, policies.COMPLAINT_HANDLE, complaint)
     subjects = list(complaint.subjects.all())
@@ -109,7 +112,6 @@ def dossier_context(request, complaint, **forms) -> dict:
 @login_required
 def detail(request, reference):
     complaint = selectors.complaint_for(request.user, reference)
-    access.dossier_read(request, complaint)  # R-6.2
     return render(request, "complaints/officer/detail.html", dossier_context(request, complaint))
 
 

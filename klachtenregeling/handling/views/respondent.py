@@ -29,6 +29,8 @@ def about_me(request):
 
 
 def _context(request, complaint, **forms_with_errors) -> dict:
+    """What the person complained about sees; showing it is a read (R-6.2), logged here."""
+    access.dossier_read_as_respondent(request, complaint)
     procedure = selectors.procedure(complaint)
     can_act = policies.can(request.user, policies.COMPLAINT_RESPOND, complaint)
     sign_initial = {"sha256": procedure.judgment.text_sha256} if procedure.judgment else {}
@@ -51,7 +53,6 @@ def _context(request, complaint, **forms_with_errors) -> dict:
 @login_required
 def about_me_detail(request, reference):
     complaint = selectors.complaint_about(request.user, reference)
-    access.dossier_read_as_respondent(request, complaint)  # R-6.2
     return render(request, "handling/respondent/detail.html", _context(request, complaint))
 
 
