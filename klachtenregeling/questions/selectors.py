@@ -4,6 +4,7 @@ from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.complaints.selectors import complaints_handled_by
 from klachtenregeling.core.errors import NotPermitted
 
 from .constants import QuestionStatus
@@ -11,9 +12,13 @@ from .models import Question
 
 
 def _for_officer(user) -> QuerySet[Question]:
+    """The organisation's questions; one that became a complaint only for whoever handles
+    that complaint (R-6.1, R-5.4: not for the officer it is about), also in search."""
     if not (user.is_authenticated and user.is_active and user.is_officer and user.organisation_id):
         return Question.objects.none()
-    return Question.objects.filter(organisation_id=user.organisation_id)
+    return Question.objects.filter(organisation_id=user.organisation_id).filter(
+        Q(complaint__isnull=True) | Q(complaint__in=complaints_handled_by(user).values("pk"))
+    )
 
 
 def inbox(user, *, query: str = "") -> QuerySet[Question]:

@@ -185,3 +185,34 @@ def test_a_converted_question_hides_its_content_from_the_officer_it_is_about(
         "onvriendelijk"
         in client.get(reverse("questions_staff:detail", args=[question.pk])).content.decode()
     )
+
+
+def test_r5_4_r6_1_a_question_that_became_a_complaint_about_an_officer_is_not_in_their_inbox(
+    client, org, officer, second_officer, ask
+):
+    from klachtenregeling.complaints.constants import Concern
+
+    question = ask(name="Joost Mulder", consent_to_complaint=True)
+    services.question_convert(
+        question=question,
+        by=second_officer,
+        concerns=(Concern.CONDUCT,),
+        engagement_description="Coaching",
+        respondent_id=officer.pk,
+    )
+    client.force_login(officer)  # the officer the complaint is about
+    for params in ({}, {"q": "Mulder"}, {"q": officer.first_name}):
+        response = client.get(INBOX, params)
+        assert list(response.context["page"].object_list) == []
+        assert "Joost" not in response.content.decode()
+    client.force_login(second_officer)  # who handles the complaint still sees it
+    assert list(client.get(INBOX, {"q": "Mulder"}).context["page"].object_list) == [question]
+
+
+def test_the_inbox_keeps_a_search_with_special_characters_on_page_two(client, org, officer):
+    for n in range(27):
+        make(org, n, text="Vraag over A&B trainingen")
+    client.force_login(officer)
+    page_one = client.get(INBOX, {"q": "A&B"})
+    assert "q=A%26B&amp;page=2" in page_one.content.decode()
+    assert len(client.get(INBOX, {"q": "A&B", "page": 2}).context["page"].object_list) == 2

@@ -1,5 +1,7 @@
 """The officers' inbox of questions: read, answer by e-mail, or handle as a complaint."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -27,7 +29,11 @@ def inbox(request):
     page = Paginator(selectors.inbox(user, query=query), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    context = {"page": page, "query": query, "query_string": f"q={query}" if query else ""}
+    context = {
+        "page": page,
+        "query": query,
+        "query_string": urlencode({"q": query}) if query else "",
+    }
     return render(request, "questions/officer/inbox.html", context)
 
 
