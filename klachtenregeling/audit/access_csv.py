@@ -19,6 +19,14 @@ def _cell(value) -> str:
     return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
+def _who(entry) -> str:
+    """The administrator sees no complaint content (R-6.1); who the complaint is about is
+    content, so the person complained about appears by role only."""
+    if entry.actor_role == ActorRole.RESPONDENT:
+        return _("the person complained about")
+    return reader(entry)
+
+
 def access_log_csv(complaint, entries) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -29,7 +37,7 @@ def access_log_csv(complaint, entries) -> bytes:
         writer.writerow(
             [
                 _cell(complaint.reference),
-                _cell(reader(entry)),
+                _cell(_who(entry)),
                 _cell(ActorRole(entry.actor_role).label),
                 _cell(AccessKind(entry.kind).label),
                 _cell(entry.object_id),

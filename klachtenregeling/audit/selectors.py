@@ -35,7 +35,7 @@ def recent_reads(user, complaint) -> RecentReads:
 def complaint_for_access_export(user, reference: str) -> Complaint:
     """The complaint whose access log `user` (an organisation admin) may export."""
     complaint = Complaint.objects.filter(
-        organisation_id=user.organisation_id, reference__iexact=reference.strip()
+        organisation_id=user.organisation_id, reference=reference.strip().upper()
     ).first()
     if complaint is None or not policies.can(user, policies.COMPLAINT_EXPORT_ACCESS_LOG, complaint):
         raise NotPermitted("not found")

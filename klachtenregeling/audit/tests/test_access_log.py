@@ -318,3 +318,20 @@ def test_r6_2_the_complainants_page_shown_again_with_a_form_error_is_recorded(
     assert client.post(portal("statement", complaint), {"text": ""}).status_code == 400
     entry = only_entry(complaint=complaint)
     assert (entry.kind, entry.link_id) == (AccessKind.STATUS_PAGE, link.pk)
+
+
+def test_r6_1_the_export_names_the_person_complained_about_by_role_only(
+    client, officer, org_admin, submit, staff_member
+):
+    complaint = steps.notify(steps.start(submit(respondent_id=staff_member.pk), officer), officer)
+    client.force_login(staff_member)
+    assert (
+        client.get(reverse("handling:about-me-detail", args=[complaint.reference])).status_code
+        == 200
+    )
+    client.force_login(org_admin)
+    text = export(client, complaint.reference).content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][1] == "degene over wie is geklaagd"
+    assert staff_member.display_name not in text
+    assert staff_member.last_name not in text
