@@ -23,9 +23,9 @@ from klachtenregeling.handling.constants import Party
 from klachtenregeling.organisations.models import Organisation
 
 from . import next_steps, tokens
-from . import services as portal_services
 from .forms import LostLinkForm
 from .models import ComplainantLink
+from .tasks import resend_links
 
 SESSION_KEY = "complainant_link"
 
@@ -215,10 +215,8 @@ def lost_link(request, org):
     organisation = get_object_or_404(Organisation, slug=org)
     form = LostLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        portal_services.links_resend(
-            organisation=organisation,
-            email=form.cleaned_data["email"],
-            reference=form.cleaned_data["reference"],
+        resend_links.enqueue(
+            organisation.pk, form.cleaned_data["email"], form.cleaned_data["reference"]
         )
         return render(request, "portal/lost_link_sent.html", {"organisation": organisation})
     status = 400 if request.method == "POST" else 200

@@ -4,6 +4,7 @@ sideways scrolling, and the complainant gives their account from the page."""
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 from klachtenregeling.complaints import services as complaint_services
@@ -87,4 +88,5 @@ def test_r7_3_lost_link_on_a_phone(phone, screenshot, live_server, complaint):
     expect(phone.locator("h1")).to_have_text("Kijk in je e-mail")
     assert_fits(phone)
     screenshot(phone, "phone-03-lost-link-sent")
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
     assert OutboxMessage.objects.filter(kind=MessageKind.LINK_RESENT, complaint=complaint).exists()
