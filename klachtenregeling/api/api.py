@@ -17,6 +17,7 @@ from klachtenregeling.complaints.constants import Channel, Concern
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.organisations.models import Organisation
+from klachtenregeling.regulation.selectors import term_days_in_force
 
 from .schemas import (
     SLUG,
@@ -162,6 +163,6 @@ def form_options(request, slug: str):
                 Option(value=str(u.pk), label=u.display_name)
                 for u in staff_members_of(organisation)
             ],
-            "term_days": organisation.term_days,
+            "term_days": term_days_in_force(organisation),
         },
     )

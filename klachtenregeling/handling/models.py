@@ -29,7 +29,11 @@ class HearingInvitation(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(party__in=Party.values), name="invitation_party")
         ]
-        indexes = [models.Index(fields=["complaint", "party"], name="invitation_complaint")]
+        indexes = [
+            models.Index(fields=["complaint", "party"], name="invitation_complaint"),
+            # The scheduler's statement reminders look up invitations by due date.
+            models.Index(fields=["due_date"], name="invitation_due"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.party} by {self.due_date}"

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from klachtenregeling.accounts.selectors import officers_of
+from klachtenregeling.core import clock
 
 from . import rendering
 from .constants import ARTICLE_ORDER, LANGUAGES
@@ -80,6 +81,16 @@ def version_in_force(organisation, at: datetime) -> RegulationVersion | None:
         .order_by("-published_at", "-number")
         .first()
     )
+
+
+def term_days_in_force(organisation, at: datetime | None = None) -> int:
+    """R-4.1, R-5.5: the term a complaint received at `at` (default: now) gets — the one
+    published in the version in force, or the setting before anything was published."""
+    return term_days_of(organisation, version_in_force(organisation, at or clock.now()))
+
+
+def term_days_of(organisation, version: RegulationVersion | None) -> int:
+    return version.term_days if version else organisation.term_days
 
 
 def versions_of(organisation) -> QuerySet[RegulationVersion]:

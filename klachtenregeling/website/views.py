@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404, redirect, render
 
 from klachtenregeling.organisations.models import Organisation
-from klachtenregeling.regulation.selectors import current_version
+from klachtenregeling.regulation.selectors import current_version, term_days_in_force
 
 
 def root(request):
@@ -23,8 +23,7 @@ def organisation_home(request, org):
     context = {
         "organisation": organisation,
         "regulation": regulation,
-        # the term as published is the term complaints get.
-        "term_days": regulation.term_days if regulation else organisation.term_days,
+        "term_days": term_days_in_force(organisation),
     }
     return render(request, "website/home.html", context)
 

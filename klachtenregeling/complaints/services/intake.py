@@ -19,7 +19,7 @@ from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.engagements.models import Engagement
 from klachtenregeling.notifications import messages
 from klachtenregeling.organisations.models import Subject
-from klachtenregeling.regulation.selectors import version_in_force
+from klachtenregeling.regulation.selectors import term_days_of, version_in_force
 
 from ..constants import REFERENCE_PREFIX, AttachmentKind, Channel
 from ..models import Complaint, ComplaintConcern, ReferenceCounter
@@ -221,8 +221,7 @@ def _create(
 ) -> Complaint:
     # the regulation in force at receipt applies, with the term it published.
     regulation = version_in_force(organisation, received_at)
-    term_days = regulation.term_days if regulation else organisation.term_days
-    deadline = deadlines.judgment_deadline(received_at, term_days)
+    deadline = deadlines.judgment_deadline(received_at, term_days_of(organisation, regulation))
     role = ActorRole.OFFICER if by else ActorRole.COMPLAINANT
     with cleaned_up_on_failure() as stored, transaction.atomic():
         reference, number = _next_reference(organisation, clock.local_date(received_at).year)

@@ -10,6 +10,7 @@ from django_ratelimit.decorators import ratelimit
 from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.core.forms import apply_domain_error
 from klachtenregeling.organisations.models import Organisation
+from klachtenregeling.regulation.selectors import term_days_in_force
 
 from .. import services
 from ..constants import Channel
@@ -40,9 +41,12 @@ def complaint_form(request, org):
         else:
             request.session[RECEIPT_SESSION_KEY] = result.complaint.pk
             return redirect("public:receipt", org=organisation.slug)
-    return render(
-        request, "complaints/public/form.html", {"organisation": organisation, "form": form}
-    )
+    context = {
+        "organisation": organisation,
+        "form": form,
+        "term_days": term_days_in_force(organisation),  # as published
+    }
+    return render(request, "complaints/public/form.html", context)
 
 
 def receipt(request, org):
