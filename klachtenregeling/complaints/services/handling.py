@@ -13,12 +13,11 @@ from klachtenregeling.core.errors import InvalidInput, NotPermitted, StaleObject
 from klachtenregeling.notifications import messages
 from klachtenregeling.organisations.models import Subject
 
-from .. import workflow
 from ..constants import MAX_DESCRIPTION_LENGTH, OPEN_STATUSES, AttachmentKind, Status
 from ..models import Complaint
 from ..uploads import check_upload
 from .attachments import cleaned_up_on_failure
-from .state import locked
+from .state import advance, locked, touch
 
 
 def complaint_start_handling(*, complaint: Complaint, by) -> Complaint:
@@ -26,10 +25,7 @@ def complaint_start_handling(*, complaint: Complaint, by) -> Complaint:
     with transaction.atomic():
         complaint = locked(complaint)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
-        workflow.require_transition(complaint.status, Status.IN_HANDLING)
-        status_from = complaint.status
-        complaint.status = Status.IN_HANDLING
-        complaint.save(update_fields=["status"])
+        status_from = advance(complaint, Status.IN_HANDLING)
         events.handling_started(complaint, by=by, status_from=status_from)
     return complaint
 
@@ -111,7 +107,7 @@ def complaint_assign_officer(
             raise InvalidInput({"officer": [_("This officer already handles the complaint.")]})
         previous = complaint.assigned_officer
         complaint.assigned_officer = officer
-        complaint.save(update_fields=["assigned_officer"])
+        touch(complaint, "assigned_officer")
         events.officer_assigned(
             complaint,
             officer=officer,

@@ -131,3 +131,17 @@ def test_r8_1_subject_taken_out_of_use_is_kept_but_not_added_anew(org, submit, o
     old.save()
     services.complaint_set_subjects(complaint=complaint, subject_ids=[old.pk], by=officer)
     assert list(complaint.subjects.all()) == [old]
+
+
+def test_r7_4_taking_into_handling_and_handing_over_raise_the_version(
+    submit, officer, second_officer
+):
+    complaint = submit()
+    version = complaint.version
+    complaint = services.complaint_start_handling(complaint=complaint, by=officer)
+    assert complaint.version == version + 1  # a form loaded before is now stale
+    complaint = services.complaint_assign_officer(
+        complaint=complaint, officer=second_officer, by=officer, expected_officer_id=officer.pk
+    )
+    complaint.refresh_from_db()
+    assert complaint.version == version + 2
