@@ -6,7 +6,6 @@ Like every message they name the reference only; the digest lists references and
 from django.conf import settings
 from django.urls import reverse
 
-from klachtenregeling.accounts.selectors import admins_of
 from klachtenregeling.audit.constants import ActorRole
 
 from . import outbox
@@ -29,12 +28,12 @@ def statement_reminder(complaint, invitation):
     return to_respondent(complaint, MessageKind.STATEMENT_REMINDER, **context)
 
 
-def deadline_passed(complaint) -> list:
+def deadline_passed(complaint, admins) -> list:
     """R-7.1: the organisation's administrators hear that a term passed without a judgment
     or an extension — the reference and the officer only, no content (R-6.1)."""
     return [
         message
-        for admin in admins_of(complaint.organisation)
+        for admin in admins
         if admin.pk != complaint.respondent_id
         and (
             message := to_staff(

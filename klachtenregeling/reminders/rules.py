@@ -13,23 +13,27 @@ def sending_hours(moment: datetime) -> bool:
     return moment.astimezone(AMSTERDAM).time() >= SENDING_STARTS_AT
 
 
+def reminder_window(today: date, days_before: int) -> tuple[date, date]:
+    """R-7.1: the deadlines a reminder is due for today — from today up to `days_before`
+    days ahead. If the scheduler did not run on the exact day, the reminder still goes out
+    while the deadline lies ahead; once it has passed, the overdue digest takes over."""
+    return today, today + timedelta(days=days_before)
+
+
 def reminder_due(deadline: date, today: date, days_before: int) -> bool:
-    """R-7.1: remind `days_before` days before the deadline, up to the deadline day itself.
-
-    If the scheduler did not run on the exact day, the reminder still goes out while
-    the deadline lies ahead; once it has passed the overdue digest takes over.
-    """
-    return 0 <= (deadline - today).days <= days_before
+    first, last = reminder_window(today, days_before)
+    return first <= deadline <= last
 
 
-def window_end(today: date, days_before: int) -> date:
-    """The last deadline for which a reminder is due today (for the indexed query)."""
-    return today + timedelta(days=days_before)
+# The administrator is alerted for a term that passed at most this many days ago: after a
+# first installation, or a scheduler that was down, no flood of alerts about old complaints
+# (those are in the officer's daily digest).
+PASSED_ALERT_DAYS = 7
 
 
-def deadline_passed(deadline: date, today: date) -> bool:
-    """The term has passed the day after the deadline (as R-7.1's overdue)."""
-    return today > deadline
+def passed_alert_window(today: date) -> tuple[date, date]:
+    """Deadlines whose passing is alerted today: from PASSED_ALERT_DAYS ago to yesterday."""
+    return today - timedelta(days=PASSED_ALERT_DAYS), today - timedelta(days=1)
 
 
 def deadline_key(complaint_id: int, deadline: date) -> str:

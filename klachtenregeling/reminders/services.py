@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 
-from klachtenregeling.accounts.selectors import officers_of
+from klachtenregeling.accounts.selectors import admins_of, officers_of
 from klachtenregeling.audit import events
 from klachtenregeling.complaints.constants import AWAITING_JUDGMENT
 from klachtenregeling.complaints.models import Complaint
@@ -94,8 +94,7 @@ def _deadline_reminders(organisation, today, report: RoundReport) -> None:
     candidates = _awaiting(organisation).filter(
         _not_yet_sent(ReminderKind.DEADLINE, "deadline"),
         assigned_officer__isnull=False,
-        deadline__gte=today,
-        deadline__lte=rules.window_end(today, organisation.reminder_days),
+        deadline__range=rules.reminder_window(today, organisation.reminder_days),
     )
     for complaint in list(candidates):
         days_left = (complaint.deadline - today).days
@@ -119,8 +118,7 @@ def _statement_reminders(organisation, today, report: RoundReport) -> None:
         outstanding_invitations()
         .filter(
             complaint__organisation=organisation,
-            due_date__gte=today,
-            due_date__lte=rules.window_end(today, organisation.statement_reminder_days),
+            due_date__range=rules.reminder_window(today, organisation.statement_reminder_days),
         )
         .select_related(
             "complaint__organisation", "complaint__assigned_officer", "complaint__respondent"
@@ -148,17 +146,19 @@ def _passed_deadlines(organisation, today, report: RoundReport) -> None:
     # Terms that passed stay candidates until judged: those whose current deadline was
     # already reported are left out in the query.
     candidates = _awaiting(organisation).filter(
-        _not_yet_sent(ReminderKind.DEADLINE_PASSED, "deadline"), deadline__lt=today
+        _not_yet_sent(ReminderKind.DEADLINE_PASSED, "deadline"),
+        deadline__range=rules.passed_alert_window(today),
     )
     pks = list(candidates.values_list("pk", flat=True))
+    admins = list(admins_of(organisation))
     for start in range(0, len(pks), CHUNK):
         for complaint in _awaiting(organisation).filter(pk__in=pks[start : start + CHUNK]):
-            _report_passed(organisation, complaint, report)
+            _report_passed(organisation, complaint, admins, report)
 
 
-def _report_passed(organisation, complaint, report: RoundReport) -> None:
+def _report_passed(organisation, complaint, admins, report: RoundReport) -> None:
     def send():
-        messages = reminder_messages.deadline_passed(complaint)
+        messages = reminder_messages.deadline_passed(complaint, admins)
         events.deadline_passed(complaint, alerted=len(messages))
         return messages
 

@@ -241,3 +241,11 @@ def test_r7_1_two_schedulers_at_once_send_each_reminder_once(at, submit, officer
     assert len(outbox(MessageKind.DEADLINE_PASSED)) == 3  # one per complaint
     assert len(outbox(MessageKind.OVERDUE_DIGEST)) == 1
     assert SentReminder.objects.count() == 4
+
+
+def test_r7_1_no_flood_of_alerts_about_terms_that_passed_long_ago(at, complaint, org_admin):
+    with at("2026-05-15 08:00"):  # first run, long after the deadline of 30 March
+        scheduler()
+    assert outbox(MessageKind.DEADLINE_PASSED) == []
+    [digest] = outbox(MessageKind.OVERDUE_DIGEST)  # the officer still hears of it daily
+    assert complaint.reference in digest.body_text

@@ -43,3 +43,17 @@ def test_keys_name_the_occasion():
     assert rules.deadline_key(7, date(2026, 3, 30)) == "deadline:7:2026-03-30"
     assert rules.deadline_key(7, date(2026, 4, 13)) != rules.deadline_key(7, date(2026, 3, 30))
     assert rules.digest_key(3, date(2026, 3, 30)) != rules.digest_key(3, date(2026, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("deadline", "today", "alerted"),
+    [
+        (date(2026, 3, 30), date(2026, 3, 30), False),  # the deadline day itself: on time
+        (date(2026, 3, 30), date(2026, 3, 31), True),  # the day after: passed
+        (date(2026, 3, 30), date(2026, 4, 6), True),  # a week later (scheduler was down)
+        (date(2026, 3, 30), date(2026, 4, 7), False),  # older: only in the officer's digest
+    ],
+)
+def test_r7_1_admin_alert_for_a_term_that_passed_recently(deadline, today, alerted):
+    first, last = rules.passed_alert_window(today)
+    assert (first <= deadline <= last) is alerted
