@@ -36,8 +36,8 @@ def passed_alert_window(today: date) -> tuple[date, date]:
     return today - timedelta(days=PASSED_ALERT_DAYS), today - timedelta(days=1)
 
 
-def deadline_key(complaint_id: int, deadline: date) -> str:
-    return f"deadline:{complaint_id}:{deadline.isoformat()}"
+def deadline_key(complaint_id: int, officer_id: int, deadline: date) -> str:
+    return f"deadline:{complaint_id}:{officer_id}:{deadline.isoformat()}"
 
 
 def passed_key(complaint_id: int, deadline: date) -> str:

@@ -80,19 +80,24 @@ def _awaiting(organisation):
     ).select_related("organisation", "assigned_officer", "respondent")
 
 
-def _not_yet_sent(kind: str, date_field: str) -> Exists:
-    """No SentReminder of `kind` about this complaint and its current `date_field` yet:
-    an indexed anti-join (reminder_occasion), so a round costs what is new, not all."""
+def _not_yet_sent(kind: str, date_field: str, **same) -> Exists:
+    """No SentReminder of `kind` about this complaint and its current `date_field` yet
+    (and `same` fields, e.g. the same officer): an indexed anti-join (reminder_occasion),
+    so a round costs what is new, not all."""
     return ~Exists(
         SentReminder.objects.filter(
-            complaint=OuterRef("pk"), kind=kind, occasion_date=OuterRef(date_field)
+            complaint=OuterRef("pk"),
+            kind=kind,
+            occasion_date=OuterRef(date_field),
+            **{field: OuterRef(value) for field, value in same.items()},
         )
     )
 
 
 def _deadline_reminders(organisation, today, report: RoundReport) -> None:
     candidates = _awaiting(organisation).filter(
-        _not_yet_sent(ReminderKind.DEADLINE, "deadline"),
+        # Per officer: after a hand-over the new officer is reminded too.
+        _not_yet_sent(ReminderKind.DEADLINE, "deadline", user="assigned_officer"),
         assigned_officer__isnull=False,
         deadline__range=rules.reminder_window(today, organisation.reminder_days),
     )
@@ -101,7 +106,7 @@ def _deadline_reminders(organisation, today, report: RoundReport) -> None:
         if _once(
             organisation=organisation,
             kind=ReminderKind.DEADLINE,
-            key=rules.deadline_key(complaint.pk, complaint.deadline),
+            key=rules.deadline_key(complaint.pk, complaint.assigned_officer_id, complaint.deadline),
             occasion_date=complaint.deadline,
             complaint=complaint,
             user=complaint.assigned_officer,

@@ -249,3 +249,22 @@ def test_r7_1_no_flood_of_alerts_about_terms_that_passed_long_ago(at, complaint,
     assert outbox(MessageKind.DEADLINE_PASSED) == []
     [digest] = outbox(MessageKind.OVERDUE_DIGEST)  # the officer still hears of it daily
     assert complaint.reference in digest.body_text
+
+
+def test_r7_1_after_a_hand_over_the_new_officer_is_reminded_too(
+    at, complaint, officer, second_officer
+):
+    with at("2026-03-25 08:00"):
+        scheduler()
+        complaint_services.complaint_assign_officer(
+            complaint=complaint,
+            officer=second_officer,
+            by=officer,
+            expected_officer_id=officer.pk,
+        )
+        scheduler()
+        scheduler()
+    assert [m.to_email for m in outbox(MessageKind.DEADLINE_REMINDER)] == [
+        officer.email,
+        second_officer.email,
+    ]

@@ -40,8 +40,13 @@ def test_r7_1_reminders_go_out_during_the_day_in_amsterdam(moment, sending):
 
 
 def test_keys_name_the_occasion():
-    assert rules.deadline_key(7, date(2026, 3, 30)) == "deadline:7:2026-03-30"
-    assert rules.deadline_key(7, date(2026, 4, 13)) != rules.deadline_key(7, date(2026, 3, 30))
+    assert rules.deadline_key(7, 2, date(2026, 3, 30)) == "deadline:7:2:2026-03-30"
+    assert rules.deadline_key(7, 2, date(2026, 4, 13)) != rules.deadline_key(
+        7, 2, date(2026, 3, 30)
+    )
+    assert rules.deadline_key(7, 3, date(2026, 3, 30)) != rules.deadline_key(
+        7, 2, date(2026, 3, 30)
+    )
     assert rules.digest_key(3, date(2026, 3, 30)) != rules.digest_key(3, date(2026, 3, 31))
 
 
