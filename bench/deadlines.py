@@ -168,7 +168,7 @@ def main() -> None:
     from django.db import connection
 
     from klachtenregeling.complaints import selectors
-    from klachtenregeling.complaints.constants import AWAITING_JUDGMENT
+    from klachtenregeling.complaints.constants import AWAITING_JUDGMENT, Due
     from klachtenregeling.complaints.models import Complaint
     from klachtenregeling.core import clock
     from klachtenregeling.notifications.models import OutboxMessage
@@ -209,8 +209,8 @@ def main() -> None:
             "dashboard counters (open, overdue, due this week, awaiting an account)",
             lambda: selectors.officer_counts(officer),
         )
-        show("dashboard: due this week", lambda: page(selectors.Due.THIS_WEEK))
-        show("dashboard: awaiting an account", lambda: page(selectors.Due.AWAITING_ANSWER))
+        show("dashboard: due this week", lambda: page(Due.THIS_WEEK))
+        show("dashboard: awaiting an account", lambda: page(Due.AWAITING_ANSWER))
 
         ms, report = timed(reminders_send_due, 1)
         print(

@@ -70,6 +70,14 @@ class Language(models.TextChoices):
     EN = "en", "English"
 
 
+class Due(models.TextChoices):
+    """The officer's dashboard by urgency (R-7.1)."""
+
+    OVERDUE = "overdue", _("Overdue")
+    THIS_WEEK = "week", _("Due this week")
+    AWAITING_ANSWER = "awaiting", _("Awaiting a party's account")
+
+
 REFERENCE_PREFIX = "KL"
 MAX_DESCRIPTION_LENGTH = 10_000
 MAX_SHORT_TEXT_LENGTH = 2_000

@@ -18,6 +18,7 @@ from .constants import (
     MAX_SHORT_TEXT_LENGTH,
     REGISTERED_CHANNELS,
     Concern,
+    Due,
     Status,
 )
 from .rules.intake import ComplaintDraft, validate_draft, validate_received_on
@@ -243,9 +244,7 @@ class DashboardFilterForm(forms.Form):
     q = forms.CharField(max_length=200, required=False, strip=True)
     status = forms.ChoiceField(choices=[("", ""), *Status.choices], required=False)
     subject = forms.TypedChoiceField(coerce=int, empty_value=None, required=False)
-    due = forms.ChoiceField(
-        choices=[("", ""), ("overdue", ""), ("week", ""), ("awaiting", "")], required=False
-    )
+    due = forms.ChoiceField(choices=[("", ""), *Due.choices], required=False)
     # Older links: ?overdue=1 means due=overdue.
     overdue = forms.BooleanField(required=False)
 

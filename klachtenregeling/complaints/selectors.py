@@ -16,7 +16,7 @@ from klachtenregeling.core import clock
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.organisations.models import Subject
 
-from .constants import AWAITING_JUDGMENT, FINAL_STATUSES, OPEN_STATUSES, Status
+from .constants import AWAITING_JUDGMENT, FINAL_STATUSES, OPEN_STATUSES, Due, Status
 from .models import Complaint
 from .rules.deadlines import ExtensionFact, TermOutcome, term_outcome
 
@@ -30,15 +30,6 @@ SEARCH_VECTOR = SearchVector(
 
 
 DUE_SOON_DAYS = 7  # "due this week": the deadline is within the coming seven days
-
-
-class Due:
-    """The dashboard's views by urgency (R-7.1)."""
-
-    OVERDUE = "overdue"
-    THIS_WEEK = "week"
-    AWAITING_ANSWER = "awaiting"
-    CHOICES = (OVERDUE, THIS_WEEK, AWAITING_ANSWER)
 
 
 @dataclass(frozen=True)
@@ -56,16 +47,25 @@ def _awaiting_answer():
     return Exists(outstanding_invitations().filter(complaint=OuterRef("pk")))
 
 
+def _overdue(today) -> Q:
+    """The term of R-5.5 passed without a judgment (R-7.1)."""
+    return Q(status__in=AWAITING_JUDGMENT, deadline__lt=today)
+
+
+def _due_this_week(today) -> Q:
+    return Q(
+        status__in=AWAITING_JUDGMENT,
+        deadline__gte=today,
+        deadline__lt=today + timedelta(days=DUE_SOON_DAYS),
+    )
+
+
 def _due(queryset: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
     today = clock.today()
     if due == Due.OVERDUE:
-        return queryset.filter(status__in=AWAITING_JUDGMENT, deadline__lt=today)
+        return queryset.filter(_overdue(today))
     if due == Due.THIS_WEEK:
-        return queryset.filter(
-            status__in=AWAITING_JUDGMENT,
-            deadline__gte=today,
-            deadline__lt=today + timedelta(days=DUE_SOON_DAYS),
-        )
+        return queryset.filter(_due_this_week(today))
     if due == Due.AWAITING_ANSWER:
         return queryset.filter(_awaiting_answer())
     return queryset
@@ -135,15 +135,8 @@ def officer_counts(user) -> dict[str, int]:
     today = clock.today()
     counts = complaints_handled_by(user).aggregate(
         open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
-        overdue=Count("pk", filter=Q(status__in=AWAITING_JUDGMENT, deadline__lt=today)),
-        due_this_week=Count(
-            "pk",
-            filter=Q(
-                status__in=AWAITING_JUDGMENT,
-                deadline__gte=today,
-                deadline__lt=today + timedelta(days=DUE_SOON_DAYS),
-            ),
-        ),
+        overdue=Count("pk", filter=_overdue(today)),
+        due_this_week=Count("pk", filter=_due_this_week(today)),
         received=Count("pk", filter=Q(status=Status.RECEIVED)),
     )
     counts["awaiting_answer"] = _due(complaints_handled_by(user), Due.AWAITING_ANSWER).count()

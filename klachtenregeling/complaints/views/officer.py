@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.selectors import officers_who_may_take
@@ -15,7 +14,7 @@ from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.handling.panel import officer_panel
 
 from .. import selectors, workflow
-from ..constants import AWAITING_JUDGMENT, Status
+from ..constants import AWAITING_JUDGMENT, Due, Status
 from ..forms import (
     AssignForm,
     AttachmentForm,
@@ -26,11 +25,6 @@ from ..forms import (
 )
 
 PAGE_SIZE = 25
-DUE_CHOICES = [
-    (selectors.Due.OVERDUE, _("Overdue")),
-    (selectors.Due.THIS_WEEK, _("Due this week")),
-    (selectors.Due.AWAITING_ANSWER, _("Awaiting a party's account")),
-]
 
 
 def _filters(request) -> selectors.DashboardFilter:
@@ -40,7 +34,7 @@ def _filters(request) -> selectors.DashboardFilter:
         status=form.value("status") or "",
         subject_id=form.value("subject"),
         query=form.value("q") or "",
-        due=form.value("due") or ("overdue" if form.value("overdue") else ""),
+        due=form.value("due") or (Due.OVERDUE if form.value("overdue") else ""),
     )
 
 
@@ -56,7 +50,7 @@ def dashboard(request):
         "page": page,
         "filters": filters,
         "statuses": Status.choices,
-        "due_choices": DUE_CHOICES,
+        "due_choices": Due.choices,
         "subjects": selectors.subjects_for_officer_filter(request.user),
         "counts": selectors.officer_counts(request.user),
     }
