@@ -32,6 +32,8 @@ QUESTION_LIST = "question.list"
 QUESTION_VIEW = "question.view"
 QUESTION_ANSWER = "question.answer"
 QUESTION_CONVERT = "question.convert"
+# an officer's deadlines in their own calendar program (a secret address).
+CALENDAR_USE = "calendar.use"
 # the organisation's admin exports who read a complaint (never its content).
 COMPLAINT_EXPORT_ACCESS_LOG = "complaint.export_access_log"
 
@@ -103,6 +105,10 @@ def _staff_of(user, organisation) -> bool:
     return user.organisation_id is not None and user.organisation_id == organisation.pk
 
 
+def _use_calendar(user, organisation) -> bool:
+    return user.is_officer and organisation is not None and _staff_of(user, organisation)
+
+
 def _list_questions(user, organisation) -> bool:
     return user.is_officer and _staff_of(user, organisation)
 
@@ -137,6 +143,7 @@ _RULES: dict[str, Callable] = {
     QUESTION_VIEW: _view_question,
     QUESTION_ANSWER: _answer_question,
     QUESTION_CONVERT: _convert_question,
+    CALENDAR_USE: _use_calendar,
 }
 
 

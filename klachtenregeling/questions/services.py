@@ -94,7 +94,7 @@ def _require_open(question: Question) -> None:
 
 def question_answer(*, question: Question, answer: str, by) -> Question:
     """An officer answers by e-mail, in the sender's language (text and HTML)."""
-    policies.require(by, policies.QUESTION_VIEW, question)
+    policies.require(by, policies.QUESTION_VIEW, question)  # open: checked under the lock
     errors = validate_answer(answer)
     if errors:
         raise InvalidInput(errors)
@@ -129,7 +129,7 @@ def question_convert(
     with transaction.atomic():
         question = _locked(question)
         _require_open(question)
-        if not question.consent_to_complaint:
+        if not policies.can(by, policies.QUESTION_CONVERT, question):  # consent (R-1.1)
             raise TransitionRefused(
                 _(
                     "The sender did not consent to handling this question as a complaint. "

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from klachtenregeling.accounts import policies
 from klachtenregeling.complaints.constants import AWAITING_JUDGMENT
 from klachtenregeling.complaints.selectors import complaints_handled_by
 from klachtenregeling.handling.selectors import outstanding_invitations
@@ -40,10 +41,14 @@ def feed_for_token(token: str) -> CalendarFeed | None:
     if not token or len(token) > 100:
         return None
     feed = (
-        CalendarFeed.objects.select_related("user")
+        CalendarFeed.objects.select_related("user__organisation")
         .filter(token_sha256=tokens.digest(token))
         .first()
     )
-    if feed is None or not (feed.user.is_active and feed.user.is_officer):
+    if feed is None or not policies.can(feed.user, policies.CALENDAR_USE, feed.user.organisation):
         return None
     return feed
+
+
+def calendar_feed_of(user) -> CalendarFeed | None:
+    return CalendarFeed.objects.filter(user=user).first()

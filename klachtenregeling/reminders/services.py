@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 
+from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.selectors import admins_of, officers_of
 from klachtenregeling.audit import events
 from klachtenregeling.complaints.constants import AWAITING_JUDGMENT
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core import clock
-from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.handling.selectors import outstanding_invitations
 from klachtenregeling.notifications import reminder_messages
 from klachtenregeling.organisations.models import Organisation
@@ -239,8 +239,7 @@ def reminders_send_due() -> RoundReport:
 def calendar_feed_issue(*, user) -> str:
     """A new secret calendar address for an officer; an earlier one stops working.
     Returns the token (shown once)."""
-    if not (user.is_active and user.is_officer):
-        raise NotPermitted("officers only")
+    policies.require(user, policies.CALENDAR_USE, user.organisation)
     token = tokens.new_token()
     with transaction.atomic():
         CalendarFeed.objects.filter(user=user).delete()

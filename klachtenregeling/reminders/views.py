@@ -8,18 +8,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
-from klachtenregeling.core.errors import NotPermitted
+from klachtenregeling.accounts import policies
 
 from . import calendar, selectors, services
-from .models import CalendarFeed
 
 
 @login_required
 def calendar_settings(request):
     """Officers only. POST `action=new` makes a new address (shown once), `stop` ends it."""
     user = request.user
-    if not user.is_officer:
-        raise NotPermitted("officers only")
+    policies.require(user, policies.CALENDAR_USE, user.organisation)
     address = ""
     if request.method == "POST":
         action = request.POST.get("action")
@@ -30,7 +28,7 @@ def calendar_settings(request):
             services.calendar_feed_revoke(user=user)
             messages.success(request, _("Your calendar address no longer works."))
             return redirect("calendar-settings")
-    feed = CalendarFeed.objects.filter(user=user).first()
+    feed = selectors.calendar_feed_of(user)
     response = render(request, "reminders/calendar.html", {"feed": feed, "address": address})
     response["Cache-Control"] = "private, no-store"
     return response
