@@ -11,17 +11,45 @@ algorithm: keep the output of --heads somewhere else (it changes only by appendi
 compare it later.
 """
 
+import itertools
+
 from django.core.management.base import BaseCommand, CommandError
 
 from klachtenregeling.audit import chain
 from klachtenregeling.audit.models import CaseEvent
 from klachtenregeling.complaints.models import Complaint
 
+# Complaints per query: a million dossiers are read in a thousand queries, not a million.
+BATCH = 1000
+
 PROBLEMS = {
     "missing": "event seq {seq} is missing",
     "unlinked": "event seq {seq} does not follow the one before it (prev_sha256 differs)",
     "altered": "event seq {seq} was changed after it was written (sha256 does not match)",
 }
+
+
+def _batches(rows, size):
+    batch = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _dossiers(batch):
+    """(complaint row, its events in order) for a batch of complaints, in one query."""
+    events = CaseEvent.objects.filter(complaint_id__in=[row[0] for row in batch]).order_by(
+        "complaint_id", "seq"
+    )
+    by_complaint = {
+        pk: list(group) for pk, group in itertools.groupby(events, key=lambda e: e.complaint_id)
+    }
+    for row in batch:
+        yield row, by_complaint.get(row[0], [])
 
 
 class Command(BaseCommand):
@@ -35,31 +63,28 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, reference=None, organisation=None, heads=False, **options):
-        complaints = Complaint.objects.select_related("organisation").order_by(
-            "organisation__slug", "year", "number"
-        )
+        complaints = Complaint.objects.order_by("organisation__slug", "year", "number")
         if organisation:
             complaints = complaints.filter(organisation__slug=organisation)
         if reference:
-            complaints = complaints.filter(reference__iexact=reference)
+            complaints = complaints.filter(reference=reference.strip().upper())
         checked = events = 0
         broken = []
-        for complaint in complaints.iterator(chunk_size=200):
-            dossier = list(
-                CaseEvent.objects.filter(complaint_id=complaint.pk).order_by("seq").iterator()
-            )
-            checked += 1
-            events += len(dossier)
-            name = f"{complaint.reference} ({complaint.organisation.slug})"
-            found = chain.first_break(dossier)
-            if found is not None:
-                broken.append(name)
-                message = PROBLEMS[found.problem].format(seq=found.seq)
-                self.stdout.write(self.style.ERROR(f"{name}: broken: {message}"))
-            elif heads and dossier:
-                self.stdout.write(f"{name}: seq {dossier[-1].seq} {dossier[-1].sha256}")
-            elif options["verbosity"] > 1:
-                self.stdout.write(f"{name}: {len(dossier)} events, intact")
+        rows = complaints.values_list("pk", "reference", "organisation__slug")
+        for batch in _batches(rows.iterator(chunk_size=BATCH), BATCH):
+            for (_pk, ref, slug), dossier in _dossiers(batch):
+                checked += 1
+                events += len(dossier)
+                name = f"{ref} ({slug})"
+                found = chain.first_break(dossier)
+                if found is not None:
+                    broken.append(name)
+                    message = PROBLEMS[found.problem].format(seq=found.seq)
+                    self.stdout.write(self.style.ERROR(f"{name}: broken: {message}"))
+                elif heads and dossier:
+                    self.stdout.write(f"{name}: seq {dossier[-1].seq} {dossier[-1].sha256}")
+                elif options["verbosity"] > 1:
+                    self.stdout.write(f"{name}: {len(dossier)} events, intact")
         if (reference or organisation) and not checked:
             raise CommandError("No complaint matches.")
         if broken:
