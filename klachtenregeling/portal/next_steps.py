@@ -4,6 +4,7 @@ next, and what they can do now."""
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.complaints.constants import Status
+from klachtenregeling.handling.constants import Party
 
 NEXT = {
     Status.RECEIVED: _(
@@ -37,7 +38,7 @@ def open_actions(procedure, *, may_withdraw: bool) -> list[tuple[str, str]]:
     """(anchor, label) of each action open to the complainant now."""
     actions = []
     if procedure.in_hearing:
-        invited = any(i.party == "complainant" for i in procedure.invitations)
+        invited = any(i.party == Party.COMPLAINANT for i in procedure.invitations)
         actions.append(
             (
                 "account-heading",

@@ -71,22 +71,19 @@ def linkify(text: str) -> SafeString:
     return _join(parts)
 
 
-_inline = linkify
-
-
 def to_html(body: str) -> SafeString:
     parts = []
     for block in blocks(body):
         if block.kind == "p":
-            parts.append(format_html("<p>{}</p>", _inline(block.items[0])))
+            parts.append(format_html("<p>{}</p>", linkify(block.items[0])))
         elif block.kind == "ol":
             items = format_html_join(
                 "",
                 '<li value="{}">{}</li>',
-                zip(block.numbers, map(_inline, block.items), strict=True),
+                zip(block.numbers, map(linkify, block.items), strict=True),
             )
             parts.append(format_html("<ol>{}</ol>", items))
         else:
-            items = format_html_join("", "<li>{}</li>", ((_inline(i),) for i in block.items))
+            items = format_html_join("", "<li>{}</li>", ((linkify(i),) for i in block.items))
             parts.append(format_html("<ul>{}</ul>", items))
     return _join(parts)

@@ -10,11 +10,18 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event
 
 from klachtenregeling.core import clock
+from klachtenregeling.handling.constants import Party
 
 from .selectors import calendar_entries
+
+ACCOUNT_DUE = {
+    Party.COMPLAINANT: gettext_lazy("Account of the complainant due: complaint %(ref)s"),
+    Party.RESPONDENT: gettext_lazy("Account of the person complained about due: complaint %(ref)s"),
+}
 
 
 def _event(uid: str, day, summary: str, url: str) -> Event:
@@ -56,8 +63,7 @@ def feed(user) -> bytes:
                 _event(
                     f"account-{invitation.pk}@{host}",
                     invitation.due_date,
-                    _("Account of %(party)s due: complaint %(ref)s")
-                    % {"party": invitation.get_party_display(), "ref": reference},
+                    ACCOUNT_DUE[invitation.party] % {"ref": reference},
                     url,
                 )
             )

@@ -54,7 +54,7 @@ def test_r7_3_page_shows_status_deadline_extension_steps_letters_and_actions(at,
     assert f"{complaint.reference}-verlenging-1.pdf" in page  # the letter sent to them
     assert "Wat je nu kunt doen" in page
     assert 'href="#account-heading">Geef je reactie' in page
-    assert 'href="#withdraw">Je klacht intrekken' in page
+    assert 'href="#withdraw">Trek je klacht in' in page
     assert "Termijn verlengd van" in page  # the timeline
     assert "Interne notitie" not in page  # never internal notes
     assert "gewaarschuwd" not in page
