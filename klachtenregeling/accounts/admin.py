@@ -48,9 +48,12 @@ class RolesCheckMixin:
             )
         if not self.errors:
             # the published regulation names the officers; it must be able to follow.
-            candidate = settings_check.with_values(
-                user, {k: cleaned[k] for k in PUBLISHED_FIELDS if k in cleaned}
-            )
+            values = {k: cleaned[k] for k in PUBLISHED_FIELDS if k in cleaned}
+            if cleaned.get("organisation") is not None:
+                values["organisation"] = cleaned["organisation"]
+            elif user.organisation_id is None and acting is not None and acting.organisation_id:
+                values["organisation"] = acting.organisation  # a new user of the admin's own
+            candidate = settings_check.with_values(user, values)
             settings_check.add_to_form(
                 self,
                 settings_check.officer_change_problems(candidate, was_officer=user.is_officer),
