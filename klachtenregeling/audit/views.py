@@ -1,12 +1,10 @@
 """Who read a complaint (R-6.2): the officer's list, and the administrator's CSV export."""
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.complaints import selectors as complaint_selectors
@@ -14,6 +12,7 @@ from klachtenregeling.core.errors import NotPermitted
 
 from . import access, selectors
 from .access_csv import access_log_csv
+from .forms import ReferenceForm
 
 PAGE_SIZE = 50
 
@@ -25,14 +24,6 @@ def reads(request, reference):
         request.GET.get("page")
     )
     return render(request, "audit/reads.html", {"complaint": complaint, "page": page})
-
-
-class ReferenceForm(forms.Form):
-    reference = forms.CharField(
-        label=gettext_lazy("Reference of the complaint"),
-        max_length=30,
-        help_text=gettext_lazy("For example KL-2026-0001."),
-    )
 
 
 @login_required
