@@ -16,15 +16,25 @@ def letter_filename(complaint, letter: str, suffix: str = "") -> str:
     return f"{complaint.reference}-{letter}{suffix}.pdf"
 
 
-def issue_letter(
-    complaint, stored: StoredFiles, *, letter: str, template: str, context: dict, by, suffix=""
-):
-    """Render, store and record a letter inside the caller's transaction."""
-    pdf = render_pdf(
+def render_letter(complaint, *, template: str, context: dict) -> bytes:
+    """The letter as PDF bytes, in the complainant's language (no database writes)."""
+    return render_pdf(
         template,
         {"complaint": complaint, "organisation": complaint.organisation, **context},
         language=complaint.language,
     )
+
+
+def issue_letter(
+    complaint, stored: StoredFiles, *, letter: str, template: str, context: dict, by, suffix=""
+):
+    """Render, store and record a letter inside the caller's transaction."""
+    pdf = render_letter(complaint, template=template, context=context)
+    return store_letter(complaint, stored, pdf=pdf, letter=letter, by=by, suffix=suffix)
+
+
+def store_letter(complaint, stored: StoredFiles, *, pdf: bytes, letter: str, by, suffix=""):
+    """Store and record a letter rendered before the transaction (see render_letter)."""
     checked = CheckedFile(
         filename=letter_filename(complaint, letter, suffix),
         content_type="application/pdf",

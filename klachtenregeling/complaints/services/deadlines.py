@@ -7,8 +7,8 @@ from django.db import transaction
 from klachtenregeling.accounts import policies
 from klachtenregeling.audit import events
 from klachtenregeling.core import clock
-from klachtenregeling.core.errors import InvalidInput
-from klachtenregeling.letters.store import issue_letter
+from klachtenregeling.core.errors import InvalidInput, StaleObject
+from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages
 
 from .. import workflow
@@ -16,7 +16,7 @@ from ..constants import AWAITING_JUDGMENT
 from ..models import Complaint, Extension
 from ..rules import deadlines
 from .attachments import cleaned_up_on_failure
-from .state import locked, touch
+from .state import STALE_MESSAGE, locked, touch, unlocked_read
 
 
 def complaint_extend_deadline(
@@ -31,35 +31,37 @@ def complaint_extend_deadline(
     complainant as a letter (PDF, kept in the dossier) and an e-mail; every deadline
     stays on record (the original on the complaint, each extension as a row)."""
     reason = (reason or "").strip()
+    # The letter is rendered before the transaction (PDF rendering takes a moment; on
+    # SQLite the write lock would hold every other writer that long), from the complaint
+    # as it is now; the row lock then checks that nothing changed in between.
+    seen = unlocked_read(complaint)
+    if expected_version is not None and seen.version != expected_version:
+        raise StaleObject(STALE_MESSAGE)
+    policies.require(by, policies.COMPLAINT_HANDLE, seen)
+    workflow.require_status(seen.status, AWAITING_JUDGMENT)
+    errors = deadlines.validate_extension(
+        current_deadline=seen.deadline,
+        new_deadline=new_deadline,
+        reason=reason,
+        today=clock.today(),
+    )
+    if errors:
+        raise InvalidInput(errors)
+    extension = Extension(
+        complaint=seen,
+        number=seen.extensions.count() + 1,
+        previous_deadline=seen.deadline,
+        new_deadline=new_deadline,
+        reason=reason,
+        extended_by=by,
+        extended_at=clock.now(),
+    )
+    pdf = render_letter(seen, template="letters/extension.html", context={"extension": extension})
     with cleaned_up_on_failure() as stored, transaction.atomic():
-        complaint = locked(complaint, expected_version)
-        policies.require(by, policies.COMPLAINT_HANDLE, complaint)
-        workflow.require_status(complaint.status, AWAITING_JUDGMENT)
-        errors = deadlines.validate_extension(
-            current_deadline=complaint.deadline,
-            new_deadline=new_deadline,
-            reason=reason,
-            today=clock.today(),
-        )
-        if errors:
-            raise InvalidInput(errors)
-        extension = Extension(
-            complaint=complaint,
-            number=complaint.extensions.count() + 1,
-            previous_deadline=complaint.deadline,
-            new_deadline=new_deadline,
-            reason=reason,
-            extended_by=by,
-            extended_at=clock.now(),
-        )
-        extension.letter = issue_letter(
-            complaint,
-            stored,
-            letter="verlenging",
-            suffix=f"-{extension.number}",
-            template="letters/extension.html",
-            context={"extension": extension},
-            by=by,
+        complaint = locked(complaint, seen.version)
+        extension.complaint = complaint
+        extension.letter = store_letter(
+            complaint, stored, pdf=pdf, letter="verlenging", suffix=f"-{extension.number}", by=by
         )
         extension.save()
         complaint.deadline = new_deadline

@@ -9,6 +9,18 @@ from .. import workflow
 from ..constants import FINAL_STATUSES
 from ..models import Complaint
 
+STALE_MESSAGE = _(
+    "Someone else changed this complaint in the meantime. Reload the page and try again."
+)
+
+
+def unlocked_read(complaint: Complaint) -> Complaint:
+    """The complaint as stored now, without a lock: for work done before a transaction
+    (rendering a letter); the transaction then takes `locked(c, that.version)`."""
+    return Complaint.objects.select_related("organisation", "assigned_officer", "respondent").get(
+        pk=complaint.pk
+    )
+
 
 def locked(complaint: Complaint, expected_version: int | None = None) -> Complaint:
     """The complaint, re-read under a row lock. `expected_version` is the version the
@@ -19,9 +31,7 @@ def locked(complaint: Complaint, expected_version: int | None = None) -> Complai
         .get(pk=complaint.pk)
     )
     if expected_version is not None and current.version != expected_version:
-        raise StaleObject(
-            _("Someone else changed this complaint in the meantime. Reload the page and try again.")
-        )
+        raise StaleObject(STALE_MESSAGE)
     return current
 
 
