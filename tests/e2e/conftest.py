@@ -4,6 +4,7 @@
 installs /usr/bin/chromium (scripts/test.sh runs it before the suite).
 """
 
+import io
 import os
 from pathlib import Path
 
@@ -125,3 +126,27 @@ def screenshot():
         return path
 
     return _screenshot
+
+
+def logo_png() -> bytes:
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (120, 40), (27, 110, 58)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def published(org, officer, org_admin):
+    """The organisation in its house style (logo, green and purple), its regulation published."""
+    from klachtenregeling.branding import services as branding
+    from klachtenregeling.regulation import services as regulation
+
+    branding.branding_update(
+        organisation=org,
+        by=org_admin,
+        primary_colour="#1b6e3a",
+        accent_colour="#5a2d82",
+        logo=io.BytesIO(logo_png()),
+    )
+    return regulation.regulation_publish(organisation=org).version
