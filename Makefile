@@ -1,5 +1,5 @@
 # The two commands of the README. Both bootstrap uv and the locked dependencies.
-.PHONY: run test lint worker
+.PHONY: run test lint worker screenshots
 
 run:  ## Install, migrate, load the demo organisation, start worker + web server on :8000
 	./scripts/run.sh
@@ -9,3 +9,6 @@ test:  ## The whole suite: lint, migrations check, tests on SQLite and on Postgr
 
 lint:
 	./scripts/test.sh --lint-only
+
+screenshots:  ## Take the README's screenshots (docs/screenshots/) again, from the browser journey
+	UPDATE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/e2e/test_procedure_journey.py -q -p no:logging -k journey_from

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts.selectors import staff_members_of
 from klachtenregeling.core import clock
-from klachtenregeling.core.forms import MultipleFileField
+from klachtenregeling.core.forms import DateInput, MultipleFileField
 from klachtenregeling.engagements.models import Engagement
 from klachtenregeling.organisations.models import Subject
 
@@ -180,7 +180,7 @@ class RegistrationForm(ComplaintContentForm):
     )
     received_on = forms.DateField(
         label=_("Date received"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
         help_text=_("The term for the judgment runs from this date (R-5.5)."),
     )
     original = forms.FileField(
@@ -298,9 +298,7 @@ class ExtendDeadlineForm(forms.Form):
     """R-5.5: a new date and the reasons; the service checks them against the term."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    new_deadline = forms.DateField(
-        label=_("New date for the judgment"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    new_deadline = forms.DateField(label=_("New date for the judgment"), widget=DateInput())
     reason = forms.CharField(
         label=_("Reasons"),
         max_length=MAX_SHORT_TEXT_LENGTH,

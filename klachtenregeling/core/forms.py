@@ -17,6 +17,16 @@ def apply_domain_error(form: forms.Form, error: DomainError) -> None:
             form.add_error(field if field in form.fields else None, message)
 
 
+class DateInput(forms.DateInput):
+    """<input type="date">: the browser shows the date in the visitor's language, but the
+    value it reads and sends is always ISO 8601; a Dutch "11-12-2026" would leave it empty."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 

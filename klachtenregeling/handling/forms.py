@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.complaints.constants import MAX_DESCRIPTION_LENGTH, Satisfaction
 from klachtenregeling.core import clock
+from klachtenregeling.core.forms import DateInput
 
 from .constants import Answer, Party, RulingOutcome, Verdict, Via
 
@@ -52,7 +53,7 @@ class PartyForm(VersionedForm):
 
 
 class InviteForm(PartyForm):
-    due_date = forms.DateField(label=_("Answer by"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_date = forms.DateField(label=_("Answer by"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {})
@@ -118,18 +119,14 @@ class AnswerProposalForm(forms.Form):
 
 
 class ReferralForm(VersionedForm):
-    referred_on = forms.DateField(
-        label=_("Submitted to the disputes body on"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    referred_on = forms.DateField(label=_("Submitted to the disputes body on"), widget=DateInput())
     body_reference = forms.CharField(
         label=_("Case number at the disputes body"), max_length=100, required=False
     )
 
 
 class RulingForm(VersionedForm):
-    ruling_on = forms.DateField(
-        label=_("Date of the ruling"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    ruling_on = forms.DateField(label=_("Date of the ruling"), widget=DateInput())
     outcome = forms.ChoiceField(label=_("Ruling"), choices=RulingOutcome.choices)
     text = _text(_("Summary of the ruling"), rows=4)
     document = forms.FileField(label=_("The ruling (PDF)"), required=False)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from klachtenregeling.accounts.selectors import admins_of, board_of
 from klachtenregeling.audit.constants import ActorRole
+from klachtenregeling.portal import tokens
 
 from . import outbox
 from .constants import MessageKind
@@ -30,7 +31,9 @@ def reply_address(complaint) -> str:
 
 
 def acknowledgement(complaint):
-    """To the complainant: reference, deadline, free of charge (R-6.3), disputes body (R-4.2)."""
+    """To the complainant: reference, deadline, free of charge (R-6.3), disputes body (R-4.2),
+    and the personal link to the page where they follow their complaint (R-7.3)."""
+    token = tokens.issue(complaint, purpose=MessageKind.ACKNOWLEDGEMENT)
     return outbox.enqueue(
         organisation=complaint.organisation,
         complaint=complaint,
@@ -38,7 +41,7 @@ def acknowledgement(complaint):
         to_email=complaint.complainant_email,
         recipient_role=ActorRole.COMPLAINANT,
         language=complaint.language,
-        context={},
+        context={"url": _url("portal:enter", complaint.organisation.slug) + f"?t={token}"},
         reply_to=reply_address(complaint),
     )
 

@@ -4,6 +4,7 @@
 installs /usr/bin/chromium (scripts/test.sh runs it before the suite).
 """
 
+import io
 import os
 from pathlib import Path
 
@@ -21,7 +22,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts" / "e2e"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts" / "e2e"
+# The README's pictures: written only when asked (UPDATE_SCREENSHOTS=1), so that an ordinary
+# test run leaves the committed files alone.
+README_SCREENSHOTS = ROOT / "docs" / "screenshots"
+UPDATE_SCREENSHOTS = os.environ.get("UPDATE_SCREENSHOTS") == "1"
 TIMEOUT_MS = 5_000
 
 
@@ -114,14 +120,61 @@ def page(new_page):
     return new_page()
 
 
+def save_readme_screenshot(page, name: str) -> Path:
+    """What the screen shows (not the whole page), top of the page, reduced to 256 colours."""
+    from PIL import Image
+
+    page.evaluate("document.activeElement && document.activeElement.blur(); scrollTo(0, 0)")
+    image = Image.open(io.BytesIO(page.screenshot(full_page=False))).convert("RGB")
+    README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = README_SCREENSHOTS / f"{name}.png"
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
+    return path
+
+
 @pytest.fixture
 def screenshot():
-    """Save a full-page screenshot of a step: screenshot(page, "01-complaint-form")."""
+    """Save a full-page screenshot of a step: screenshot(page, "01-complaint-form") (a CI
+    artifact); with readme="dossier" the step is also a picture in the README, rewritten
+    under UPDATE_SCREENSHOTS=1 only."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
-    def _screenshot(page, name: str) -> Path:
+    def _screenshot(page, name: str, *, readme: str | None = None) -> Path:
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
+        if readme and UPDATE_SCREENSHOTS:
+            save_readme_screenshot(page, readme)
         return path
 
     return _screenshot
+
+
+def logo_png() -> bytes:
+    """A small wordmark: white on the house green."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    image = Image.new("RGB", (120, 40), (27, 110, 58))
+    font_file = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+    font = (
+        ImageFont.truetype(str(font_file), 17) if font_file.exists() else ImageFont.load_default()
+    )
+    ImageDraw.Draw(image).text((60, 20), "interactie", fill="white", font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def published(org, officer, org_admin):
+    """The organisation in its house style (logo, green and purple), its regulation published."""
+    from klachtenregeling.branding import services as branding
+    from klachtenregeling.regulation import services as regulation
+
+    branding.branding_update(
+        organisation=org,
+        by=org_admin,
+        primary_colour="#1b6e3a",
+        accent_colour="#5a2d82",
+        logo=io.BytesIO(logo_png()),
+    )
+    return regulation.regulation_publish(organisation=org).version

@@ -10,10 +10,15 @@ from tests import two_factor
 PASSWORD = "correct horse battery"  # tests.factories.UserFactory
 
 
-def log_in(page, live_server, user, *, password: str = PASSWORD) -> None:
-    """Sign `user` in as a person would; their app is set up beforehand when they need one."""
+def log_in(page, live_server, user, *, password: str = PASSWORD, via: str | None = None) -> None:
+    """Sign `user` in as a person would; their app is set up beforehand when they need one.
+
+    `via`: an address that needs a log-in (a link from an e-mail); it leads to the log-in
+    page, and after the log-in back to that address."""
     device = two_factor.device_for(user)
-    page.goto(f"{live_server.url}/inloggen/")
+    page.goto(via or f"{live_server.url}/inloggen/")
+    if via:
+        page.wait_for_url(re.compile(r"/inloggen/\?next="))
     form = page.locator("main form[method=post]")
     form.locator("#id_username").fill(user.username)
     form.locator("#id_password").fill(password)
@@ -25,3 +30,5 @@ def log_in(page, live_server, user, *, password: str = PASSWORD) -> None:
         code_form.locator("button[type=submit]").click()
     page.wait_for_load_state()
     expect(page.get_by_role("button", name=re.compile(r"^Uitloggen"))).to_be_visible()
+    if via:
+        page.wait_for_url(via)

@@ -15,6 +15,7 @@ from klachtenregeling.handling.tests import steps
 from klachtenregeling.notifications.constants import MessageKind
 from klachtenregeling.notifications.models import OutboxMessage
 from klachtenregeling.portal import tokens
+from tests.e2e import accessibility
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -30,13 +31,13 @@ def phone(browser, browser_problems):
     page = context.new_page()
     page.on("dialog", browser_problems.on_dialog)
     page.on("pageerror", browser_problems.on_page_error)
+    page.on("console", browser_problems.on_console)  # CSP violations
     yield page
     context.close()
 
 
 def assert_fits(page) -> None:
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= PHONE["width"], f"page is {width}px wide on a {PHONE['width']}px screen"
+    accessibility.assert_fits(page, page.url, PHONE["width"])
 
 
 @pytest.fixture

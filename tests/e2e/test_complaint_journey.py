@@ -32,7 +32,7 @@ def form_url(live_server, org) -> str:
     return f"{live_server.url}/{org.slug}/klacht/"
 
 
-def fill_complaint(page, *, respondent, attachment) -> None:
+def fill_complaint(page, *, respondent, attachment, description: str = DESCRIPTION) -> None:
     """Fill the public complaint form as a client would (page already on the form)."""
     form = page.locator("form[data-complaint-form]")
     form.locator("#id_complainant_name").fill(NAME)
@@ -42,7 +42,7 @@ def fill_complaint(page, *, respondent, attachment) -> None:
     for concern in CONCERNS:
         form.locator(f'input[name="concerns"][value="{concern.value}"]').check()
     form.locator("#id_respondent_id").select_option(value=str(respondent.pk))
-    form.locator("#id_description").fill(DESCRIPTION)
+    form.locator("#id_description").fill(description)
     form.locator("#id_attachments").set_input_files(str(attachment))
 
 

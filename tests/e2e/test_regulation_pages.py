@@ -1,75 +1,32 @@
 """The regulation page, the question form and their staff pages in a real browser,
 checked with axe-core (WCAG 2.1 AA) at desktop width and at 360 px."""
 
-import io
-
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from klachtenregeling.branding import services as branding
 from klachtenregeling.questions.models import Question
-from klachtenregeling.regulation import services as regulation
+from tests.e2e.accessibility import Scan, assert_accessible
 from tests.e2e.login import log_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "correct horse battery"  # tests.factories.UserFactory
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def png() -> bytes:
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (120, 40), (27, 110, 58)).save(buffer, "PNG")
-    return buffer.getvalue()
-
-
-def assert_accessible(page, name: str) -> None:
-    results = Axe().run(page, options=WCAG)
-    problems = [
-        f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in results.response["violations"]
-    ]
-    assert not problems, f"{name}: {problems}"
-
-
-def assert_fits(page, name: str) -> None:
-    """Nothing wider than the 360 px screen: no sideways scrolling."""
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"{name} is {width} px wide"
-
-
-@pytest.fixture
-def published(org, officer, org_admin):
-    branding.branding_update(
-        organisation=org,
-        by=org_admin,
-        primary_colour="#1b6e3a",
-        accent_colour="#5a2d82",
-        logo=io.BytesIO(png()),
-    )
-    return regulation.regulation_publish(organisation=org).version
 
 
 def test_r4_1_public_pages_pass_axe_and_the_question_form_works(
     new_page, live_server, org, published
 ):
     base = f"{live_server.url}/{org.slug}"
-    for width in (1280, 360):
-        page = new_page()
-        page.set_viewport_size({"width": width, "height": 800})
-        for path, title in [
-            ("/", "Klachten over Interactie"),
-            ("/klachtenregeling/", "Klachtenregeling"),
-            ("/klachtenregeling/versies/", "Versies van de klachtenregeling"),
-            ("/vraag/", "Heb je een vraag?"),
-        ]:
-            page.goto(base + path)
-            expect(page.get_by_role("heading", level=1)).to_have_text(title)
-            assert_accessible(page, f"{path} at {width}px")
-            if width == 360:
-                assert_fits(page, path)
+    page = new_page()
+    scan = Scan()
+    for path, title in [
+        ("/", "Klachten over Interactie"),
+        ("/klachtenregeling/", "Klachtenregeling"),
+        ("/klachtenregeling/versies/", "Versies van de klachtenregeling"),
+        ("/vraag/", "Heb je een vraag?"),
+    ]:
+        page.goto(base + path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(title)
+        scan.check(page, path)
+    scan.assert_clean()
 
     page = new_page()
     page.goto(f"{base}/klachtenregeling/")
@@ -116,16 +73,13 @@ def test_r4_1_staff_pages_pass_axe(new_page, live_server, org, officer, org_admi
             "/werk/huisstijl/",
         ],
     }
+    scan = Scan()
     for user, paths in pages.items():
-        for width in (1280, 360):
-            page = new_page()
-            page.set_viewport_size({"width": width, "height": 800})
-            log_in(page, live_server, user)
-            for path in paths:
-                page.goto(live_server.url + path)
-                assert_accessible(page, f"{path} at {width}px")
-                if width == 360:
-                    assert_fits(page, path)
+        page = new_page()
+        log_in(page, live_server, user)
+        for path in paths:
+            scan.visit(page, live_server.url + path, path)
+    scan.assert_clean()
 
     page = new_page()
     log_in(page, live_server, org_admin)

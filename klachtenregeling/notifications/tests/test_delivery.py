@@ -1,5 +1,6 @@
 """Outgoing mail through the outbox and the real worker, to a real SMTP server on loopback."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -34,6 +35,22 @@ def test_r4_2_r6_3_acknowledgement_states_deadline_free_of_charge_and_disputes_b
     assert "https://www.degeschillencommissie.nl" in smtp_server.html(mail)
     assert mail["Reply-To"] == officer.email  # the handling officer
     assert "€" not in text  # R-6.3: no fee anywhere
+
+
+def test_r7_3_acknowledgement_carries_the_personal_link_to_the_complainants_page(
+    smtp_server, client, settings, submit, officer
+):
+    settings.SITE_URL = "https://klachten.example.nl"
+    complaint = submit()
+    run_worker()
+    [mail] = smtp_server.to(complaint.complainant_email)
+    prefix = f"https://klachten.example.nl/{complaint.organisation.slug}/mijn-klacht/open/?t="
+    [url] = re.findall(rf"{re.escape(prefix)}\S+", smtp_server.text(mail))
+    assert f'href="{url}"' in smtp_server.html(mail)
+    assert url.split("?t=")[1] not in mail["Subject"]
+    response = client.get(url.removeprefix("https://klachten.example.nl"), follow=True)
+    assert response.status_code == 200
+    assert complaint.reference in response.content.decode()
 
 
 def test_r4_2_disputes_body_comes_from_the_organisation_settings(smtp_server, org, submit, officer):

@@ -12,6 +12,7 @@ from klachtenregeling.complaints.constants import Status
 from klachtenregeling.complaints.services import complaint_start_handling
 from klachtenregeling.core import clock
 from klachtenregeling.handling.constants import Signer
+from klachtenregeling.handling.forms import DEFAULT_DAYS_TO_ANSWER
 from klachtenregeling.handling.models import Signature, Statement
 from klachtenregeling.portal import tokens
 
@@ -301,3 +302,15 @@ def test_r5_4_officer_cannot_name_themself_as_respondent(client, submit, officer
     )
     assert response.status_code == 400
     assert fresh(complaint).respondent_id is None
+
+
+def test_r5_2_the_proposed_answer_date_reaches_the_browsers_date_field(
+    client, in_handling, officer
+):
+    """<input type="date"> only takes ISO 8601: in Dutch ("11-12-2026") it would stay empty
+    and the invitation be refused as incomplete."""
+    client.force_login(officer)
+    response = client.get(reverse("complaints:detail", args=[in_handling.reference]))
+    proposed = (clock.today() + timedelta(days=DEFAULT_DAYS_TO_ANSWER)).isoformat()
+    html = response.content.decode()
+    assert f'type="date" name="invite-due_date" value="{proposed}"' in html
