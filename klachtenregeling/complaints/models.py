@@ -10,7 +10,26 @@ from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.core.append_only import AppendOnlyModel
 
-from .constants import AttachmentKind, Channel, Concern, Language, Satisfaction, Status
+from .constants import (
+    AWAITING_JUDGMENT,
+    OPEN_STATUSES,
+    AttachmentKind,
+    Channel,
+    Concern,
+    Language,
+    Satisfaction,
+    Status,
+)
+
+# How urgent a complaint is for its officer: the term of runs until the
+# judgment, so those come first (0), then the other open ones (1), the finished ones last
+# (2). Computed and stored by the database itself from the status (never out of date), so
+# the dashboard's "most urgent first" is an index scan, also at a million complaints.
+URGENCY = models.Case(
+    models.When(status__in=sorted(AWAITING_JUDGMENT), then=models.Value(0)),
+    models.When(status__in=sorted(OPEN_STATUSES), then=models.Value(1)),
+    default=models.Value(2),
+)
 
 
 class Complaint(models.Model):
@@ -58,6 +77,9 @@ class Complaint(models.Model):
         related_name="complaints_handled",
     )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    urgency = models.GeneratedField(
+        expression=URGENCY, output_field=models.PositiveSmallIntegerField(), db_persist=True
+    )
     original_deadline = models.DateField(_("original deadline"))
     deadline = models.DateField(_("deadline"))
     # A form's one-time token or an API Idempotency-Key: a repeated submit finds
@@ -141,6 +163,10 @@ class Complaint(models.Model):
             models.Index(
                 fields=["organisation", "assigned_officer", "status", "deadline"],
                 name="complaint_officer_queue",
+            ),
+            models.Index(
+                fields=["organisation", "assigned_officer", "urgency", "deadline", "id"],
+                name="complaint_officer_urgency",
             ),
             models.Index(fields=["organisation", "received_at"], name="complaint_org_received"),
             models.Index(fields=["organisation", "status", "deadline"], name="complaint_org_due"),

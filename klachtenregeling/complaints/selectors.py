@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.dateparse import parse_date
 
 from klachtenregeling.accounts import policies
@@ -16,7 +16,7 @@ from klachtenregeling.core import clock
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.organisations.models import Subject
 
-from .constants import AWAITING_JUDGMENT, FINAL_STATUSES, OPEN_STATUSES, Due, Status
+from .constants import FINAL_STATUSES, OPEN_STATUSES, Due, Status
 from .models import Complaint
 from .rules.deadlines import ExtensionFact, TermOutcome, term_outcome
 
@@ -47,17 +47,32 @@ def _awaiting_answer():
     return Exists(outstanding_invitations().filter(complaint=OuterRef("pk")))
 
 
+def _awaiting_count(complaints: QuerySet[Complaint]) -> int:
+    """How many of `complaints` wait for a party's account: counted from the (few)
+    outstanding invitations, not by asking every complaint."""
+    from klachtenregeling.handling.selectors import outstanding_invitations
+
+    return (
+        outstanding_invitations()
+        .filter(complaint__in=complaints.values("pk"))
+        .values("complaint_id")
+        .distinct()
+        .count()
+    )
+
+
+# Complaint.urgency 0 is "awaiting a judgment" (a status in AWAITING_JUDGMENT): the
+# filters below then read the officer's index in deadline order.
+AWAITING = Q(urgency=0)
+
+
 def _overdue(today) -> Q:
     """The term of R-5.5 passed without a judgment (R-7.1)."""
-    return Q(status__in=AWAITING_JUDGMENT, deadline__lt=today)
+    return AWAITING & Q(deadline__lt=today)
 
 
 def _due_this_week(today) -> Q:
-    return Q(
-        status__in=AWAITING_JUDGMENT,
-        deadline__gte=today,
-        deadline__lt=today + timedelta(days=DUE_SOON_DAYS),
-    )
+    return AWAITING & Q(deadline__gte=today, deadline__lt=today + timedelta(days=DUE_SOON_DAYS))
 
 
 def _due(queryset: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
@@ -115,31 +130,42 @@ def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Compl
         queryset = queryset.filter(subjects=filters.subject_id)
     queryset = _due(queryset, filters.due)
     queryset = search(queryset, filters.query)
-    # Most urgent first: the term of R-5.5 runs until the judgment, so those complaints
-    # lead (by deadline, overdue first); then the other open ones; the finished ones last.
-    urgency = Case(
-        When(status__in=AWAITING_JUDGMENT, then=Value(0)),
-        When(status__in=OPEN_STATUSES, then=Value(1)),
-        default=Value(2),
-    )
+    # Most urgent first (Complaint.urgency: awaiting a judgment, other open, finished), by
+    # deadline: the index complaint_officer_urgency. Whether a party's account is awaited
+    # is asked for the rows of one page only (mark_awaiting_answer).
     return (
         queryset.select_related("engagement")
         .prefetch_related(Prefetch("subjects", queryset=Subject.objects.only("id", "name")))
-        .annotate(awaiting_answer=_awaiting_answer())
-        .order_by(urgency, "deadline", "pk")
+        .order_by("urgency", "deadline", "pk")
     )
+
+
+def mark_awaiting_answer(complaints) -> list[Complaint]:
+    """Set `.awaiting_answer` on each complaint of a page (one query for the page)."""
+    from klachtenregeling.handling.selectors import outstanding_invitations
+
+    complaints = list(complaints)
+    waiting = set(
+        outstanding_invitations()
+        .filter(complaint__in=[c.pk for c in complaints])
+        .values_list("complaint_id", flat=True)
+    )
+    for complaint in complaints:
+        complaint.awaiting_answer = complaint.pk in waiting
+    return complaints
 
 
 def officer_counts(user) -> dict[str, int]:
     """Counts for the dashboard header, over the officer's own complaints only."""
     today = clock.today()
-    counts = complaints_handled_by(user).aggregate(
-        open=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
+    handled = complaints_handled_by(user).filter(status__in=OPEN_STATUSES)  # what counts
+    counts = handled.aggregate(
+        open=Count("pk"),
         overdue=Count("pk", filter=_overdue(today)),
         due_this_week=Count("pk", filter=_due_this_week(today)),
         received=Count("pk", filter=Q(status=Status.RECEIVED)),
     )
-    counts["awaiting_answer"] = _due(complaints_handled_by(user), Due.AWAITING_ANSWER).count()
+    counts["awaiting_answer"] = _awaiting_count(handled)
     return counts
 
 

@@ -15,6 +15,7 @@ from klachtenregeling.complaints.constants import (
     OPEN_STATUSES,
     Status,
 )
+from klachtenregeling.core import clock
 from klachtenregeling.core.errors import TransitionRefused
 
 ALLOWED = {
@@ -143,3 +144,16 @@ def test_r7_4_mermaid_diagram_shows_every_allowed_edge():
         assert f"    {status} --> [*]" in lines
     edges = [line for line in lines if "-->" in line and "[*]" not in line]
     assert len(edges) == len(ALLOWED)  # and nothing else
+
+
+@pytest.mark.parametrize("status", Status.values)
+def test_r7_1_urgency_follows_the_status_in_the_database(submit, status):
+    """Complaint.urgency is computed by the database from the status (the dashboard's order)."""
+    from klachtenregeling.complaints.constants import AWAITING_JUDGMENT, OPEN_STATUSES
+    from klachtenregeling.complaints.models import Complaint
+
+    complaint = submit()
+    closed = clock.now() if status not in OPEN_STATUSES else None
+    Complaint.objects.filter(pk=complaint.pk).update(status=status, closed_at=closed)
+    expected = 0 if status in AWAITING_JUDGMENT else 1 if status in OPEN_STATUSES else 2
+    assert Complaint.objects.get(pk=complaint.pk).urgency == expected

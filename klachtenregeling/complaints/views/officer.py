@@ -46,6 +46,7 @@ def dashboard(request):
     page = Paginator(
         selectors.complaint_list_for_officer(request.user, filters), PAGE_SIZE
     ).get_page(request.GET.get("page"))
+    page.object_list = selectors.mark_awaiting_answer(page.object_list)
     context = {
         "page": page,
         "filters": filters,
