@@ -19,6 +19,7 @@ from klachtenregeling.organisations.models import Subject
 from .constants import FINAL_STATUSES, OPEN_STATUSES, Due, Status
 from .models import Complaint
 from .rules.deadlines import ExtensionFact, TermOutcome, term_outcome
+from .workflow import HEARING_ALLOWED
 
 WORD = re.compile(r"\w+")
 REFERENCE_PATTERN = re.compile(r"^\s*KL-\d{4}-\d{1,9}\s*$", re.IGNORECASE)
@@ -48,17 +49,9 @@ def _awaiting_answer():
 
 
 def _awaiting_count(complaints: QuerySet[Complaint]) -> int:
-    """How many of `complaints` wait for a party's account: counted from the (few)
-    outstanding invitations, not by asking every complaint."""
-    from klachtenregeling.handling.selectors import outstanding_invitations
-
-    return (
-        outstanding_invitations()
-        .filter(complaint__in=complaints.values("pk"))
-        .values("complaint_id")
-        .distinct()
-        .count()
-    )
+    """How many of `complaints` wait for a party's account: only those in the hearing
+    can (an index range), each asked once."""
+    return complaints.filter(status__in=sorted(HEARING_ALLOWED)).filter(_awaiting_answer()).count()
 
 
 # Complaint.urgency 0 is "awaiting a judgment" (a status in AWAITING_JUDGMENT): the
