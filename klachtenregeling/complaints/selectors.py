@@ -48,10 +48,10 @@ def _awaiting_answer():
     return Exists(outstanding_invitations().filter(complaint=OuterRef("pk")))
 
 
-def _awaiting_count(complaints: QuerySet[Complaint]) -> int:
-    """How many of `complaints` wait for a party's account: only those in the hearing
-    can (an index range), each asked once."""
-    return complaints.filter(status__in=sorted(HEARING_ALLOWED)).filter(_awaiting_answer()).count()
+def _awaiting_an_account(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]:
+    """Those of `complaints` that wait for a party's account: only complaints in the
+    hearing can (an index range), each asked once."""
+    return complaints.filter(status__in=sorted(HEARING_ALLOWED)).filter(_awaiting_answer())
 
 
 # Complaint.urgency 0 is "awaiting a judgment" (a status in AWAITING_JUDGMENT): the
@@ -75,7 +75,7 @@ def _due(queryset: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
     if due == Due.THIS_WEEK:
         return queryset.filter(_due_this_week(today))
     if due == Due.AWAITING_ANSWER:
-        return queryset.filter(_awaiting_answer())
+        return _awaiting_an_account(queryset)
     return queryset
 
 
@@ -158,7 +158,7 @@ def officer_counts(user) -> dict[str, int]:
         due_this_week=Count("pk", filter=_due_this_week(today)),
         received=Count("pk", filter=Q(status=Status.RECEIVED)),
     )
-    counts["awaiting_answer"] = _awaiting_count(handled)
+    counts["awaiting_answer"] = _awaiting_an_account(handled).count()
     return counts
 
 
