@@ -1,11 +1,12 @@
 """R-7.3 "lost my link": a new personal link to the address on file, revealing nothing."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django_tasks_db.models import DBTaskResult
 
 from klachtenregeling.complaints.constants import Status
 from klachtenregeling.complaints.models import Complaint
@@ -138,3 +139,21 @@ def test_invalid_link_page_offers_a_new_link(client, org):
     response = client.get(reverse("portal:enter", args=[org.slug]) + "?t=niet-geldig")
     assert response.status_code == 404
     assert url(org) in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_r6_1_the_address_asked_for_is_not_kept_in_the_task_queue(client, org, submit, officer):
+    """The lost-link lookup carries the address typed in as its argument; the scheduler's
+    housekeeping removes finished task results after a day (failed ones after a week)."""
+    submit(complainant_email="marieke@example.org")
+    client.post(url(org), {"email": "marieke@example.org"})
+    client.post(url(org), {"email": "iemand@example.org"})
+    run_worker()
+    results = DBTaskResult.objects.filter(task_path__endswith="resend_links")
+    assert results.count() == 2
+    assert "marieke@example.org" in str(results.values_list("args_kwargs", flat=True))
+    old, recent = list(results.order_by("enqueued_at"))
+    two_days_ago = datetime.now(UTC) - timedelta(days=2)
+    DBTaskResult.objects.filter(pk=old.pk).update(finished_at=two_days_ago)
+    call_command("scheduler", "--once", verbosity=0)
+    assert list(results.values_list("pk", flat=True)) == [recent.pk]

@@ -4,10 +4,14 @@ Every round: deliver outbox messages whose delivery task was lost or is overdue 
 worker that died mid-send). Every few rounds: the reminders of R-7.1 and R-5.2
 (deadline reminders, statement reminders, the daily overdue digest, the admin's
 alert for a passed term). Both are idempotent, so running twice sends nothing twice.
+With the reminders, finished background-task results older than a day are removed: their
+arguments can hold an e-mail address (the lost-link form), which is not kept longer than
+the work needs (R-6.1); failed ones are kept a week for the administrator to look into.
 """
 
 import time
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from klachtenregeling.notifications import delivery
@@ -35,6 +39,7 @@ class Command(BaseCommand):
                 report = reminders_send_due()
                 if report.total or verbose:
                     self.stdout.write(f"reminders: {report.sent or 'none due'}")
+                prune_task_results(verbosity=options["verbosity"])
             sent = delivery.deliver_due()
             if sent or verbose:
                 self.stdout.write(f"outbox: {sent} message(s) delivered")
@@ -42,3 +47,14 @@ class Command(BaseCommand):
                 return
             round_number += 1
             time.sleep(interval)
+
+
+def prune_task_results(verbosity: int = 0) -> None:
+    """django-tasks-db's own pruning: finished after a day, failed after a week."""
+    call_command(
+        "prune_db_task_results",
+        "--queue-name=*",
+        "--min-age-days=1",
+        "--failed-min-age-days=7",
+        verbosity=verbosity,
+    )
