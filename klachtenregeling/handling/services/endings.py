@@ -13,10 +13,11 @@ from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.complaints import workflow
 from klachtenregeling.complaints.constants import AttachmentKind, Satisfaction, Status
 from klachtenregeling.complaints.services.attachments import cleaned_up_on_failure
+from klachtenregeling.complaints.services.state import STALE_MESSAGE, unlocked_read
 from klachtenregeling.complaints.uploads import check_upload
 from klachtenregeling.core import clock
-from klachtenregeling.core.errors import InvalidInput
-from klachtenregeling.letters.store import issue_letter
+from klachtenregeling.core.errors import InvalidInput, StaleObject
+from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
 from klachtenregeling.portal.models import ComplainantLink
 
@@ -163,18 +164,19 @@ def complaint_withdraw_on_behalf(*, complaint, reason: str, by, expected_version
 def complaint_declare_not_admissible(*, complaint, reasons: str, by, expected_version=None):
     """Not a complaint under R-1.x: the complainant gets the reasons in writing (a letter)."""
     reasons = clean_text(reasons, "reasons", required_message=_("Give the reasons."))
+    # Rendered before the transaction, checked against the version it was rendered from
+    # (as the judgment and the extension letter).
+    seen = unlocked_read(complaint)
+    if expected_version is not None and seen.version != expected_version:
+        raise StaleObject(STALE_MESSAGE)
+    policies.require(by, policies.COMPLAINT_HANDLE, seen)
+    workflow.require_transition(seen.status, Status.NOT_ADMISSIBLE)
+    pdf = render_letter(seen, template="letters/not_admissible.html", context={"reasons": reasons})
     with cleaned_up_on_failure() as stored, transaction.atomic():
-        complaint = locked(complaint, expected_version)
+        complaint = locked(complaint, seen.version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         status_from = advance(complaint, Status.NOT_ADMISSIBLE)
-        letter = issue_letter(
-            complaint,
-            stored,
-            letter="niet-ontvankelijk",
-            template="letters/not_admissible.html",
-            context={"reasons": reasons},
-            by=by,
-        )
+        letter = store_letter(complaint, stored, pdf=pdf, letter="niet-ontvankelijk", by=by)
         procedure_events.not_admissible(complaint, by=by, reasons=reasons, status_from=status_from)
         messages.not_admissible(complaint, reasons, letter)
     return complaint

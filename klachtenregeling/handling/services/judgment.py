@@ -10,9 +10,10 @@ from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.complaints import workflow
 from klachtenregeling.complaints.constants import MAX_SHORT_TEXT_LENGTH, Status
 from klachtenregeling.complaints.services.attachments import cleaned_up_on_failure
+from klachtenregeling.complaints.services.state import STALE_MESSAGE, unlocked_read
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput, StaleObject, TransitionRefused
-from klachtenregeling.letters.store import issue_letter
+from klachtenregeling.letters.store import issue_letter, render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
 
 from ..constants import MAX_RECOMMENDATIONS, Answer, Party, Signer, Verdict, Via
@@ -51,6 +52,12 @@ def _require_heard(complaint) -> None:
         )
 
 
+def _require_may_judge(complaint, by) -> None:
+    policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+    workflow.require_status(complaint.status, workflow.JUDGMENT_ALLOWED)
+    _require_heard(complaint)
+
+
 def _clean_judgment(verdict, reasoning, recommendations) -> tuple[str, str, list[str]]:
     if verdict not in Verdict.values:
         raise InvalidInput({"verdict": [_("Choose a judgment.")]})
@@ -76,32 +83,35 @@ def judgment_issue(
     A revision (status 'judgment sent') is a new version: earlier signatures lapse (R-5.7).
     """
     verdict, reasoning, items = _clean_judgment(verdict, reasoning, recommendations)
+    # The letter is rendered before the transaction (PDF rendering takes a moment; on
+    # SQLite the write lock would hold every other writer that long), from the complaint
+    # as it is now; the row lock then checks that no step happened in between.
+    seen = unlocked_read(complaint)
+    if expected_version is not None and seen.version != expected_version:
+        raise StaleObject(STALE_MESSAGE)
+    _require_may_judge(seen, by)
+    judgment = Judgment(
+        complaint=seen,
+        version=(seen.judgments.aggregate(m=Max("version"))["m"] or 0) + 1,
+        verdict=verdict,
+        reasoning=reasoning,
+        recommendations=items,
+        text_sha256=judgment_rules.text_sha256(
+            verdict=verdict, reasoning=reasoning, recommendations=items
+        ),
+        issued_by=by,
+        issued_at=clock.now(),
+    )
+    pdf = render_letter(
+        seen, template="letters/judgment.html", context={"judgment": judgment, "signatures": []}
+    )
     with cleaned_up_on_failure() as stored, transaction.atomic():
-        complaint = locked(complaint, expected_version)
-        policies.require(by, policies.COMPLAINT_HANDLE, complaint)
-        workflow.require_status(complaint.status, workflow.JUDGMENT_ALLOWED)
-        _require_heard(complaint)
+        complaint = locked(complaint, seen.version)
+        _require_may_judge(complaint, by)
         previous = current_judgment(complaint)
-        judgment = Judgment(
-            complaint=complaint,
-            version=(complaint.judgments.aggregate(m=Max("version"))["m"] or 0) + 1,
-            verdict=verdict,
-            reasoning=reasoning,
-            recommendations=items,
-            text_sha256=judgment_rules.text_sha256(
-                verdict=verdict, reasoning=reasoning, recommendations=items
-            ),
-            issued_by=by,
-            issued_at=clock.now(),
-        )
-        judgment.letter = issue_letter(
-            complaint,
-            stored,
-            letter="oordeel",
-            suffix=f"-v{judgment.version}",
-            template="letters/judgment.html",
-            context={"judgment": judgment, "signatures": []},
-            by=by,
+        judgment.complaint = complaint
+        judgment.letter = store_letter(
+            complaint, stored, pdf=pdf, letter="oordeel", suffix=f"-v{judgment.version}", by=by
         )
         judgment.save()
         if previous is not None:
