@@ -11,7 +11,7 @@ The functions that change devices are the only writers of django-otp's tables.
 import re
 import secrets
 import time
-from base64 import b32encode
+from base64 import b32encode, urlsafe_b64encode
 from binascii import unhexlify
 from dataclasses import dataclass
 
@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_otp.oath import TOTP
@@ -36,6 +37,7 @@ TOTP_CODE = re.compile(r"^\d{6}$")
 RECOVERY_CODE = re.compile(r"^[0-9a-f]{10}$")
 # Codes from one step before or after now are accepted (clocks of phones drift).
 TOLERANCE = 1
+RECOVERY_SALT = "klachtenregeling.two_factor.recovery_code"
 WRONG_APP_CODE = _("This code is not right. Enter the code your app shows now.")
 
 
@@ -157,11 +159,28 @@ def two_factor_reset(*, user, by) -> None:
 # --- recovery codes ----------------------------------------------------------------------
 
 
+def recovery_code_digest(code: str, secret: str | None = None) -> str:
+    """What is stored of a recovery code: a keyed hash (HMAC-SHA256 with the SECRET_KEY,
+    96 bits, fitting django-otp's 16-character token column). A database copy alone then
+    does not give the codes, nor lets one try the 2**40 of them offline."""
+    mac = salted_hmac(RECOVERY_SALT, code, secret=secret, algorithm="sha256").digest()
+    return urlsafe_b64encode(mac[:12]).decode()
+
+
+def _recovery_digests(code: str) -> list[str]:
+    """The digest under the current key and under each older one (SECRET_KEY_FALLBACKS),
+    so rotating the key does not lock people out of their recovery codes."""
+    secrets_in_use = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [recovery_code_digest(code, secret) for secret in secrets_in_use]
+
+
 def _replace_recovery_codes(user) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name="recovery codes", confirmed=True)
     codes = [secrets.token_hex(5) for _ in range(settings.TWO_FACTOR_RECOVERY_CODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    StaticToken.objects.bulk_create(
+        StaticToken(device=device, token=recovery_code_digest(c)) for c in codes
+    )
     return [f"{c[:5]}-{c[5:]}" for c in codes]
 
 
@@ -197,9 +216,19 @@ def _verify_on(model, user, code: str):
                 % {"seconds": seconds},
                 field="code",
             )
-        if device.verify_token(code):
+        if device.verify_token(_stored_form(device, code)):
             return device
     return None
+
+
+def _stored_form(device, code: str) -> str:
+    """A recovery code is compared as its digest (the one under the key it was made with);
+    an app's code as it is."""
+    if not isinstance(device, StaticDevice):
+        return code
+    digests = _recovery_digests(code)
+    made_with = device.token_set.filter(token__in=digests).values_list("token", flat=True)
+    return made_with.first() or digests[0]
 
 
 @dataclass(frozen=True)

@@ -207,6 +207,27 @@ def test_a_recovery_code_works_once(unverified_client, officer):
     assert StaticToken.objects.filter(device__user=officer).count() == 9
 
 
+def test_recovery_codes_are_stored_as_a_keyed_hash_and_survive_a_key_rotation(
+    unverified_client, enrolled_officer, settings
+):
+    """ASVS 2.6.3: a copy of the database does not give the codes (nor a way to try all
+    2**40 offline without the key); after SECRET_KEY is rotated (the old one moved to
+    SECRET_KEY_FALLBACKS) the codes still work."""
+    codes = [c.replace("-", "") for c in two_factor._replace_recovery_codes(enrolled_officer)]
+    stored = set(
+        StaticToken.objects.filter(device__user=enrolled_officer).values_list("token", flat=True)
+    )
+    assert len(stored) == 10 and not stored & set(codes)
+    assert all(code not in token for code in codes for token in stored)
+
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-key-after-rotation-" + "x" * 40
+    password_step(unverified_client, enrolled_officer)
+    response = unverified_client.post(reverse("two-factor-verify"), {"code": codes[3]})
+    assert response["Location"] == reverse("staff-home")
+    assert StaticToken.objects.filter(device__user=enrolled_officer).count() == 9
+
+
 def test_wrong_codes_make_the_user_wait(unverified_client, enrolled_officer):
     password_step(unverified_client, enrolled_officer)
     first = unverified_client.post(reverse("two-factor-verify"), {"code": "000000"})
@@ -303,13 +324,13 @@ def test_new_recovery_codes_need_a_current_code_and_replace_the_old_ones(client,
     codes = {c.replace("-", "") for c in shown_codes(made)}
     assert len(codes) == 10
     stored = set(StaticToken.objects.filter(device__user=officer).values_list("token", flat=True))
-    assert stored == codes
-    assert not codes & old
+    assert stored == {two_factor.recovery_code_digest(c) for c in codes}
+    assert not stored & old
 
     refused = client.post(reverse("account-recovery-codes"), {"recovery-code": "000000"})
     assert refused.status_code == 400
     assert not shown_codes(refused)
-    assert set(StaticToken.objects.values_list("token", flat=True)) == codes
+    assert set(StaticToken.objects.values_list("token", flat=True)) == stored
 
 
 def test_replacing_the_app_needs_a_code_from_the_new_one(client, officer):
@@ -360,3 +381,26 @@ def test_an_organisation_admin_cannot_reset_two_step_log_in(client, org_admin, e
     assert TOTPDevice.objects.filter(user=officer).exists()
     with pytest.raises(DomainError):
         two_factor.two_factor_reset(user=officer, by=org_admin)
+
+
+def test_recovery_codes_made_before_hashing_are_hashed_in_place_and_keep_working(
+    enrolled_officer,
+):
+    """Migration accounts/0004 turns codes stored as themselves into their digest."""
+    import importlib
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    migration = importlib.import_module(
+        "klachtenregeling.accounts.migrations.0004_recovery_codes_hashed"
+    )
+    device = StaticDevice.objects.create(user=enrolled_officer, name="codes", confirmed=True)
+    StaticToken.objects.create(device=device, token="0123456789")
+    migration.hash_existing_codes(apps, SimpleNamespace(connection=connection))
+    [token] = StaticToken.objects.filter(device=device)
+    assert token.token == two_factor.recovery_code_digest("0123456789")
+    verified = two_factor.two_factor_verify(user=enrolled_officer, code="01234-56789")
+    assert verified.used_recovery_code
