@@ -5,6 +5,8 @@ import uuid
 from django import forms
 from django.conf import settings
 from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts.selectors import staff_members_of
@@ -21,6 +23,7 @@ from .constants import (
     Due,
     Status,
 )
+from .rules.deadlines import MIN_REASON_LENGTH
 from .rules.intake import ComplaintDraft, validate_draft, validate_received_on
 from .uploads import ALLOWED_EXTENSIONS, max_size_label
 
@@ -294,14 +297,29 @@ class AssignForm(forms.Form):
         self.fields["officer"].choices = [(o.pk, o.display_name) for o in officers]
 
 
+def _reasons_required_now() -> str:
+    """The service's own message, in the language of the request that shows it."""
+    return gettext("Give the reasons for the extension (at least %(n)d characters).") % {
+        "n": MIN_REASON_LENGTH
+    }
+
+
+_reasons_required = lazy(_reasons_required_now, str)
+
+
 class ExtendDeadlineForm(forms.Form):
     """R-5.5: a new date and the reasons; the service checks them against the term."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    new_deadline = forms.DateField(label=_("New date for the judgment"), widget=DateInput())
+    new_deadline = forms.DateField(
+        label=_("New date for the judgment"),
+        widget=DateInput(),
+        error_messages={"required": _("Choose the new date for the judgment.")},
+    )
     reason = forms.CharField(
         label=_("Reasons"),
         max_length=MAX_SHORT_TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The complainant receives these reasons and the new date in a letter."),
+        error_messages={"required": _reasons_required()},
     )

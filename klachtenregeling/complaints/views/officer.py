@@ -95,6 +95,7 @@ def dossier_context(request, complaint, **forms) -> dict:
         or AssignForm(officers=others, initial={"expected_officer": complaint.assigned_officer_id}),
         "has_other_officers": bool(others),
         "extensions": complaint.extensions.select_related("extended_by"),
+        "term_outcome": selectors.term_outcome_for(complaint),
         "can_extend": can_handle and complaint.status in AWAITING_JUDGMENT,
         "extend_form": forms.get("extend_form")
         or ExtendDeadlineForm(prefix="extend", initial={"version": complaint.version}),

@@ -127,6 +127,7 @@ def test_the_front_page_links_regulation_complaint_and_question_forms(
         reverse("regulation:pdf", args=[org.slug]),
         reverse("public:complaint-form", args=[org.slug]),
         reverse("questions:ask", args=[org.slug]),
+        reverse("portal:lost-link", args=[org.slug]),
     ):
         assert f'href="{url}"' in content, url
     assert "huisstijl.css" in content
