@@ -1,5 +1,5 @@
-"""WCAG 2.1 AA with axe-core on every public page and the officer's main pages, in Dutch,
-at 1280 px and at 360 px (where no page may scroll sideways), and the complaint form with
+"""WCAG 2.1 AA with axe-core on every public page and the officer's main pages, in Dutch
+(the public pages in English too), at 1280 px and at 360 px (where no page may scroll sideways), and the complaint form with
 the keyboard alone.
 
 Each test shows one audience's pages in the states that matter (a form empty and with its
@@ -145,6 +145,34 @@ def test_public_pages_pass_axe_at_1280_and_360(
 
     scan.visit(page, f"{base}/bestaat-niet/", "404 not found")
     scan.visit(page, f"{live_server.url}/inloggen/", "log-in")
+    scan.assert_clean()
+
+
+def test_public_pages_in_english_pass_axe_at_1280_and_360(
+    page, live_server, org, published, in_hearing
+):
+    """The same pages after the language switch: English text, `lang="en"`, no violations."""
+    scan = Scan()
+    base = f"{live_server.url}/{org.slug}"
+    page.goto(f"{base}/")
+    page.context.add_cookies([{"name": "django_language", "value": "en", "url": live_server.url}])
+    for path, name in [
+        ("/", "front page (en)"),
+        ("/klachtenregeling/", "regulation (en)"),
+        ("/klachtenregeling/versies/1/", "regulation version 1 (en)"),
+        ("/klacht/", "complaint form (en)"),
+        ("/vraag/", "question form (en)"),
+        ("/mijn-klacht/link-kwijt/", "lost link (en)"),
+    ]:
+        assert page.goto(base + path).status == 200, path
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        scan.check(page, name)
+    page.goto(base + "/klacht/")
+    submit_complaint_form(page)
+    expect(page.locator(".error-summary")).to_be_focused()
+    scan.check(page, "complaint form with errors (en)")
+    open_link(page, live_server, in_hearing)
+    scan.check(page, "status page (en)")
     scan.assert_clean()
 
 
