@@ -76,30 +76,26 @@ def staff(ok: Outcome, allowed, method="GET", refused=NOT_FOUND, overrides=None)
     return Entry(method, _cells(False, decide))
 
 
-def handler(ok: Outcome, method="POST") -> Entry:
-    """A page of one complaint for the officer who handles it (R-6.1, R-5.4): the own
-    complaint's officer on the own side, the other complaint's officer on the other side;
-    everyone else "not found", nobody signed in the log-in page."""
+def _one_person(ok: Outcome, method: str, *, own: str, other: str) -> Entry:
+    """A page of one complaint for one person: `own` on the own complaint, `other` on the
+    other; everyone else "not found", nobody signed in the log-in page."""
 
     def decide(role, side):
         if role in ("anonymous", "complainant"):
             return to(LOGIN)
-        owner = "officer" if side == "own" else "other_officer"
-        return ok if role == owner else NOT_FOUND
+        return ok if role == (own if side == "own" else other) else NOT_FOUND
 
     return Entry(method, _cells(True, decide))
+
+
+def handler(ok: Outcome, method="POST") -> Entry:
+    """For the officer who handles the complaint (R-6.1, R-5.4)."""
+    return _one_person(ok, method, own="officer", other="other_officer")
 
 
 def respondent(ok: Outcome, method="POST") -> Entry:
-    """A page of one complaint for the staff member it is about, once informed (R-5.2)."""
-
-    def decide(role, side):
-        if role in ("anonymous", "complainant"):
-            return to(LOGIN)
-        person = "respondent" if side == "own" else "employee"
-        return ok if role == person else NOT_FOUND
-
-    return Entry(method, _cells(True, decide))
+    """For the staff member the complaint is about, once informed (R-5.2)."""
+    return _one_person(ok, method, own="respondent", other="employee")
 
 
 def complainant(ok: Outcome, method="POST", objects=False) -> Entry:

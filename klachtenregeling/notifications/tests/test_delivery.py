@@ -11,6 +11,7 @@ from klachtenregeling.core import clock
 from klachtenregeling.notifications import delivery
 from klachtenregeling.notifications.constants import MessageKind
 from klachtenregeling.notifications.models import DeliveryStatus, OutboxMessage
+from klachtenregeling.notifications.tests.outage import fail_for_good
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -108,12 +109,7 @@ def test_message_fails_for_good_after_the_last_attempt(smtp_server, submit, offi
     smtp_server.stop()
     complaint = submit()
     message = complaint.messages.get(kind=MessageKind.ACKNOWLEDGEMENT)
-    moment = clock.now()
-    for _ in range(delivery.MAX_ATTEMPTS):
-        with clock.frozen(moment):
-            delivery.deliver(message.pk)
-        message.refresh_from_db()
-        moment = message.next_attempt_at + timedelta(seconds=1)
+    fail_for_good(message)
     assert message.status == DeliveryStatus.FAILED
     assert message.attempts == delivery.MAX_ATTEMPTS
     failed = complaint.events.get(type=EventType.MESSAGE_FAILED)

@@ -175,7 +175,7 @@ def test_r5_4_admin_who_is_the_respondent_gets_no_alert(at, submit, officer, org
     assert about_admin.events.filter(type=EventType.DEADLINE_PASSED).get().data["alerted"] == 0
 
 
-def test_r5_2_parties_reminded_before_their_account_is_due(
+def test_r2_2_r5_2_parties_reminded_before_their_account_is_due(
     at, smtp_server, complaint, officer, staff_member
 ):
     with at("2026-03-05 10:00"):

@@ -126,7 +126,9 @@ OUTCOMES = [
 
 
 @pytest.mark.parametrize(("extensions", "decided", "ended", "today", "outcome"), OUTCOMES)
-def test_r5_5_term_outcome_original_extended_or_late(extensions, decided, ended, today, outcome):
+def test_r3_1_r5_5_term_outcome_original_extended_or_late(
+    extensions, decided, ended, today, outcome
+):
     assert (
         term_outcome(
             original_deadline=ORIGINAL,

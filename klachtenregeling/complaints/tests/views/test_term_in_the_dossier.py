@@ -2,17 +2,16 @@
 field and stores nothing; the page says how the term went (from the dossier's events);
 a message that could not be delivered is shown at the top (issue: reliable delivery)."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.urls import reverse
 
 from klachtenregeling.complaints.models import Complaint
-from klachtenregeling.core import clock
 from klachtenregeling.handling.tests import steps
-from klachtenregeling.notifications import delivery
 from klachtenregeling.notifications.constants import MessageKind
 from klachtenregeling.notifications.models import DeliveryStatus
+from klachtenregeling.notifications.tests.outage import fail_for_good
 
 
 def detail(complaint) -> str:
@@ -83,12 +82,7 @@ def test_a_message_that_failed_for_good_is_shown_to_the_officer(
     smtp_server.stop()
     complaint = submit(complainant_email="marieke@example.org")
     message = complaint.messages.get(kind=MessageKind.ACKNOWLEDGEMENT)
-    moment = clock.now()
-    for _ in range(delivery.MAX_ATTEMPTS):
-        with clock.frozen(moment):
-            delivery.deliver(message.pk)
-        message.refresh_from_db()
-        moment = message.next_attempt_at + timedelta(seconds=1)
+    fail_for_good(message)
     assert message.status == DeliveryStatus.FAILED
     client.force_login(officer)
     page = client.get(detail(complaint)).content.decode()

@@ -152,7 +152,7 @@ def test_r5_2_complainant_gives_their_account_through_the_link(complaint, office
     steps.assert_subjects_name_only_the_reference(messages, complaint, officer)
 
 
-def test_r5_2_respondent_gives_their_account_logged_in(complaint, officer, respondent):
+def test_r2_2_r5_2_respondent_gives_their_account_logged_in(complaint, officer, respondent):
     complaint = steps.notify(complaint, officer)
     mark = steps.mark(complaint)
 
