@@ -18,28 +18,13 @@ from aiosmtpd.controller import Controller
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, TransactionTestCase
-from django_otp import DEVICE_ID_SESSION_KEY
 
 from klachtenregeling.complaints import services
 from klachtenregeling.complaints.constants import Concern
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.core import clock
-from tests import two_factor as test_two_factor
 from tests.factories import EngagementFactory, OrganisationFactory, SubjectFactory, UserFactory
-
-
-class VerifiedClient(Client):
-    """A test client whose force_login() also passes the second factor, as the code page
-    would: officers, administrators and superusers get a confirmed authenticator app (made
-    when missing) and the session is marked verified with it (what django_otp.login does)."""
-
-    def force_login(self, user, backend=None):
-        super().force_login(user, backend)
-        device = test_two_factor.device_for(user)
-        if device is not None:
-            session = self.session
-            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-            session.save()
+from tests.two_factor import VerifiedClient
 
 
 @pytest.fixture

@@ -2,6 +2,8 @@
 
 import time
 
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -43,3 +45,17 @@ def key_code(key_hex: str, *, offset_steps: int = 0) -> str:
     totp = TOTP(unhexlify(key_hex))
     totp.time = time.time() + offset_steps * 30
     return f"{totp.token():06d}"
+
+
+class VerifiedClient(Client):
+    """A test client whose force_login() also passes the second factor, as the code page
+    would: officers, administrators and superusers get a confirmed authenticator app (made
+    when missing) and the session is marked verified with it (what django_otp.login does)."""
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        device = device_for(user)
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()

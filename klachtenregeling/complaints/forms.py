@@ -40,6 +40,22 @@ def _attachments_help() -> str:
     }
 
 
+def concerns_field() -> forms.MultipleChoiceField:
+    """R-1.2: what the complaint is about, one or more; the same wherever a complaint is made."""
+    return forms.MultipleChoiceField(
+        label=_("What is the complaint about?"),
+        choices=Concern.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Choose one or more."),
+        error_messages={"required": _("Choose at least one thing the complaint is about.")},
+    )
+
+
+def respondent_choices(organisation, nobody: str) -> list:
+    """The staff one can complain about (R-2.2), after the choice `nobody`."""
+    return [("", nobody)] + [(u.pk, u.display_name) for u in staff_members_of(organisation)]
+
+
 class ComplaintContentForm(forms.Form):
     """What every written complaint states (R-1.2, R-1.3, R-2.1)."""
 
@@ -67,13 +83,7 @@ class ComplaintContentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("For example the training, the date and the place."),
     )
-    concerns = forms.MultipleChoiceField(
-        label=_("What is the complaint about?"),
-        choices=Concern.choices,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose one or more."),
-        error_messages={"required": _("Choose at least one thing the complaint is about.")},
-    )
+    concerns = concerns_field()
     respondent_id = forms.TypedChoiceField(
         label=_("Who is the complaint about?"),
         coerce=int,
@@ -104,9 +114,9 @@ class ComplaintContentForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["respondent_id"].choices = [("", _("I don't know / nobody in particular"))] + [
-            (u.pk, u.display_name) for u in staff_members_of(organisation)
-        ]
+        self.fields["respondent_id"].choices = respondent_choices(
+            organisation, _("I don't know / nobody in particular")
+        )
         self.fields["attachments"].help_text = _attachments_help()
         self.fields["attachments"].widget.attrs["accept"] = ",".join(ALLOWED_EXTENSIONS)
 

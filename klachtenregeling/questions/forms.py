@@ -5,8 +5,8 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from klachtenregeling.accounts.selectors import staff_members_of
-from klachtenregeling.complaints.constants import MAX_SHORT_TEXT_LENGTH, Concern
+from klachtenregeling.complaints.constants import MAX_SHORT_TEXT_LENGTH
+from klachtenregeling.complaints.forms import concerns_field, respondent_choices
 
 from .constants import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH
 from .rules import MAX_NAME_LENGTH, QuestionDraft
@@ -65,13 +65,7 @@ class AnswerForm(forms.Form):
 class ConvertForm(forms.Form):
     """What the question does not say but every complaint needs (R-1.2, R-2.1)."""
 
-    concerns = forms.MultipleChoiceField(
-        label=_("What is the complaint about?"),
-        choices=Concern.choices,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose one or more."),
-        error_messages={"required": _("Choose at least one thing the complaint is about.")},
-    )
+    concerns = concerns_field()
     engagement_reference = forms.CharField(
         label=_("Engagement number"),
         max_length=40,
@@ -91,6 +85,6 @@ class ConvertForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         kwargs.setdefault("auto_id", "convert_%s")
         super().__init__(*args, **kwargs)
-        self.fields["respondent_id"].choices = [("", _("Nobody in particular"))] + [
-            (u.pk, u.display_name) for u in staff_members_of(organisation)
-        ]
+        self.fields["respondent_id"].choices = respondent_choices(
+            organisation, _("Nobody in particular")
+        )

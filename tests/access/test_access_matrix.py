@@ -98,6 +98,19 @@ def respondent(ok: Outcome, method="POST") -> Entry:
     return _one_person(ok, method, own="respondent", other="employee")
 
 
+def question(ok: Outcome, method: str) -> Entry:
+    """A question (R-4.1) is for every officer of its organisation: the own side's question
+    is Interactie's, the other side's another organisation's."""
+
+    def decide(role, side):
+        if role in ("anonymous", "complainant"):
+            return to(LOGIN)
+        officers = ("officer", "other_officer") if side == "own" else ("foreign_officer",)
+        return ok if role in officers else NOT_FOUND
+
+    return Entry(method, _cells(True, decide))
+
+
 def complainant(ok: Outcome, method="POST", objects=False) -> Entry:
     """The complainant's own page, through the personal link only (R-7.3)."""
 
@@ -230,27 +243,9 @@ MATRIX: dict[str, Entry] = {
     ),
     # --- Questions (R-4.1): the organisation's officers; another organisation's not.
     "werk/vragen/": staff(OK, OFFICERS),
-    **{
-        f"werk/vragen/<int:pk>/{tail}": Entry(
-            method,
-            _cells(
-                True,
-                lambda role, side, ok=ok: (
-                    to(LOGIN)
-                    if role in ("anonymous", "complainant")
-                    else ok
-                    if (side == "own" and role in ("officer", "other_officer"))
-                    or (side == "other" and role == "foreign_officer")
-                    else NOT_FOUND
-                ),
-            ),
-        )
-        for tail, method, ok in (
-            ("", "GET", OK),
-            ("beantwoorden/", "POST", REFUSED_INPUT),
-            ("als-klacht/", "POST", REFUSED_INPUT),
-        )
-    },
+    "werk/vragen/<int:pk>/": question(OK, "GET"),
+    "werk/vragen/<int:pk>/beantwoorden/": question(REFUSED_INPUT, "POST"),
+    "werk/vragen/<int:pk>/als-klacht/": question(REFUSED_INPUT, "POST"),
     "werk/huisstijl/": staff(OK, ("admin",)),
     # --- The steps of the procedure (R-5.x): the handling officer only.
     **{

@@ -19,13 +19,14 @@ import io
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.test import Client
+from django.contrib.contenttypes.models import ContentType
 
 from klachtenregeling.complaints import services as complaint_services
 from klachtenregeling.complaints.constants import AttachmentKind, Concern
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.handling import selectors as handling_selectors
 from klachtenregeling.handling import services as handling_services
+from klachtenregeling.organisations.models import Organisation
 from klachtenregeling.portal import tokens
 from klachtenregeling.questions import services as question_services
 from klachtenregeling.questions.rules import QuestionDraft
@@ -38,7 +39,7 @@ from tests.factories import (
     OrganisationFactory,
     UserFactory,
 )
-from tests.two_factor import device_for
+from tests.two_factor import VerifiedClient
 
 ROLES = (
     "anonymous",
@@ -77,28 +78,20 @@ class World:
     content_type_id: int = 0
     _clients: dict = field(default_factory=dict)
 
-    def client_for(self, role: str) -> Client:
+    def client_for(self, role: str) -> VerifiedClient:
         """The role's browser, signed in once (its session is part of the world)."""
         if role not in self._clients:
             self._clients[role] = self._sign_in(role)
         return self._clients[role]
 
-    def _sign_in(self, role: str) -> Client:
+    def _sign_in(self, role: str) -> VerifiedClient:
         """A browser of the role: signed in with the second factor, or through the link."""
-        client = Client()
+        client = VerifiedClient()
         if role == "complainant":
             response = client.get(f"/{self.own.org}/mijn-klacht/open/?t={self.complainant_token}")
             assert response.status_code == 302, response
         elif role != "anonymous":
-            from django_otp import DEVICE_ID_SESSION_KEY
-
-            user = self.users[role]
-            client.force_login(user)
-            device = device_for(user)
-            if device is not None:
-                session = client.session
-                session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-                session.save()
+            client.force_login(self.users[role])
         return client
 
 
@@ -232,10 +225,6 @@ def build() -> World:
             "engagement": foreign_engagement.pk,
         },
     }
-    from django.contrib.contenttypes.models import ContentType
-
-    from klachtenregeling.organisations.models import Organisation
-
     world.content_type_id = ContentType.objects.get_for_model(Organisation).pk
     for role in ROLES:
         world.client_for(role)

@@ -178,3 +178,30 @@ def published(org, officer, org_admin):
         logo=io.BytesIO(logo_png()),
     )
     return regulation.regulation_publish(organisation=org).version
+
+
+@pytest.fixture
+def in_hearing(submit, officer, staff_member):
+    """Informed, the complainant invited to give an account, the term extended once."""
+    from datetime import timedelta
+
+    from klachtenregeling.complaints import services as complaint_services
+    from klachtenregeling.core import clock
+    from klachtenregeling.handling import services as handling
+    from klachtenregeling.handling.constants import Party
+    from klachtenregeling.handling.tests import steps
+
+    complaint = steps.notify(steps.start(submit(respondent_id=staff_member.pk), officer), officer)
+    handling.hearing_invite(
+        complaint=complaint,
+        party=Party.COMPLAINANT,
+        due_date=clock.today() + timedelta(days=7),
+        by=officer,
+    )
+    complaint_services.complaint_extend_deadline(
+        complaint=steps.fresh(complaint),
+        new_deadline=complaint.deadline + timedelta(days=14),
+        reason="We wachten op de verklaring van een getuige die op reis is.",
+        by=officer,
+    )
+    return steps.fresh(complaint)

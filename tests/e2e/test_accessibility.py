@@ -17,8 +17,6 @@ from playwright.sync_api import expect
 from klachtenregeling.complaints import services as complaint_services
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core import clock
-from klachtenregeling.handling import services as handling
-from klachtenregeling.handling.constants import Party
 from klachtenregeling.handling.tests import steps
 from klachtenregeling.portal import tokens
 from klachtenregeling.questions import services as question_services
@@ -29,25 +27,6 @@ from tests.e2e.login import PASSWORD, log_in
 from tests.e2e.test_complaint_journey import fill_complaint, form_url, submit_complaint_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def in_hearing(submit, officer, staff_member):
-    """Informed, the complainant invited to give an account, the term extended once."""
-    complaint = steps.notify(steps.start(submit(respondent_id=staff_member.pk), officer), officer)
-    handling.hearing_invite(
-        complaint=complaint,
-        party=Party.COMPLAINANT,
-        due_date=clock.today() + timedelta(days=7),
-        by=officer,
-    )
-    complaint_services.complaint_extend_deadline(
-        complaint=steps.fresh(complaint),
-        new_deadline=complaint.deadline + timedelta(days=14),
-        reason="We wachten op de verklaring van een getuige die op reis is.",
-        by=officer,
-    )
-    return steps.fresh(complaint)
 
 
 @pytest.fixture

@@ -1,17 +1,10 @@
 """R-7.3 on a phone (360 px wide): the complainant's page and "lost my link" work without
 sideways scrolling, and the complainant gives their account from the page."""
 
-from datetime import timedelta
-
 import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from klachtenregeling.complaints import services as complaint_services
-from klachtenregeling.core import clock
-from klachtenregeling.handling import services as handling
-from klachtenregeling.handling.constants import Party
-from klachtenregeling.handling.tests import steps
 from klachtenregeling.notifications.constants import MessageKind
 from klachtenregeling.notifications.models import OutboxMessage
 from klachtenregeling.portal import tokens
@@ -41,21 +34,8 @@ def assert_fits(page) -> None:
 
 
 @pytest.fixture
-def complaint(submit, officer, staff_member):
-    complaint = steps.notify(steps.start(submit(respondent_id=staff_member.pk), officer), officer)
-    handling.hearing_invite(
-        complaint=complaint,
-        party=Party.COMPLAINANT,
-        due_date=clock.today() + timedelta(days=7),
-        by=officer,
-    )
-    complaint_services.complaint_extend_deadline(
-        complaint=steps.fresh(complaint),
-        new_deadline=complaint.deadline + timedelta(days=14),
-        reason="We wachten op de verklaring van een getuige die op reis is.",
-        by=officer,
-    )
-    return steps.fresh(complaint)
+def complaint(in_hearing):
+    return in_hearing
 
 
 def test_r7_3_complainant_page_works_on_a_phone(phone, screenshot, live_server, complaint):
