@@ -10,6 +10,19 @@ from tests import two_factor
 PASSWORD = "correct horse battery"  # tests.factories.UserFactory
 
 
+def password_step(page, live_server, user, *, password: str = PASSWORD) -> None:
+    """The first step alone: user name and password on the log-in page."""
+    page.goto(f"{live_server.url}/inloggen/")
+    fill_password(page, user, password)
+
+
+def fill_password(page, user, password: str = PASSWORD) -> None:
+    form = page.locator("main form[method=post]")
+    form.locator("#id_username").fill(user.username)
+    form.locator("#id_password").fill(password)
+    form.locator("button[type=submit]").click()
+
+
 def log_in(page, live_server, user, *, password: str = PASSWORD, via: str | None = None) -> None:
     """Sign `user` in as a person would; their app is set up beforehand when they need one.
 
@@ -19,10 +32,7 @@ def log_in(page, live_server, user, *, password: str = PASSWORD, via: str | None
     page.goto(via or f"{live_server.url}/inloggen/")
     if via:
         page.wait_for_url(re.compile(r"/inloggen/\?next="))
-    form = page.locator("main form[method=post]")
-    form.locator("#id_username").fill(user.username)
-    form.locator("#id_password").fill(password)
-    form.locator("button[type=submit]").click()
+    fill_password(page, user, password)
     if device is not None:
         page.wait_for_url(re.compile(r"/inloggen/code/"))
         code_form = page.locator("main form[method=post]").first

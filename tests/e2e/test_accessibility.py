@@ -23,7 +23,7 @@ from klachtenregeling.questions import services as question_services
 from klachtenregeling.questions.rules import QuestionDraft
 from tests import samples
 from tests.e2e.accessibility import Scan
-from tests.e2e.login import PASSWORD, log_in
+from tests.e2e.login import log_in, password_step
 from tests.e2e.test_complaint_journey import fill_complaint, form_url, submit_complaint_form
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -153,14 +153,6 @@ def test_public_pages_in_english_pass_axe_at_1280_and_360(
     open_link(page, live_server, in_hearing)
     scan.check(page, "status page (en)")
     scan.assert_clean()
-
-
-def password_step(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    form = page.locator("main form[method=post]")
-    form.locator("#id_username").fill(user.username)
-    form.locator("#id_password").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
 
 
 def test_staff_pages_pass_axe_at_1280_and_360(

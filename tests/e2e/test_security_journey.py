@@ -13,17 +13,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests import two_factor
-from tests.e2e.login import PASSWORD, log_in
+from tests.e2e.login import log_in, password_step
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def password_step(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/inloggen/")
-    form = page.locator("main form[method=post]")
-    form.locator("#id_username").fill(user.username)
-    form.locator("#id_password").fill(PASSWORD)
-    form.locator("button[type=submit]").click()
 
 
 def test_officer_sets_up_two_step_log_in_and_logs_in_with_the_app(
