@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from klachtenregeling.audit.constants import AccessKind, ActorRole
 from klachtenregeling.audit.models import AccessLogEntry
@@ -150,7 +151,7 @@ def test_r6_2_officer_sees_who_read_the_dossier_newest_first(client, officer, st
     ]
     html = page.content.decode()
     assert "Wie heeft deze klacht ingezien" in html
-    assert staff_member.display_name in html.split("Wie heeft deze klacht ingezien")[1]
+    assert escape(staff_member.display_name) in html.split("Wie heeft deze klacht ingezien")[1]
 
 
 def test_r6_2_the_dossier_shows_the_latest_reads_and_links_to_all(client, officer, submit):

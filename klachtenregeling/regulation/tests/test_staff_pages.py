@@ -1,6 +1,7 @@
 """The administrator's regulation pages, and the order-confirmation text for all staff."""
 
 from django.urls import reverse
+from django.utils.html import escape
 
 from klachtenregeling.regulation import selectors
 from klachtenregeling.regulation.constants import Article
@@ -37,7 +38,7 @@ def test_r4_1_the_overview_lists_placeholders_with_their_values_and_what_to_fix(
     assert "De klachtenregeling is nog niet gepubliceerd." in content
     assert "{termijn}" in content and "vier weken (28 dagen)" in content
     assert "{geschillencommissie_adres}" in content and "Postbus 90600" in content
-    assert f"Klachtenfunctionaris {officer.display_name} heeft geen e-mailadres." in content
+    assert f"Klachtenfunctionaris {escape(officer.display_name)} heeft geen e-mailadres." in content
 
 
 def test_r4_1_the_administrator_publishes_from_the_overview(client, org, officer, org_admin):
