@@ -12,6 +12,7 @@ class EventType(models.TextChoices):
     OFFICER_ASSIGNED = "complaint.officer_assigned", _("officer assigned")
     HANDLING_STARTED = "complaint.handling_started", _("handling started")
     SUBJECTS_CHANGED = "complaint.subjects_changed", _("subjects changed")
+    SUBJECTS_SUGGESTED = "complaint.subjects_suggested", _("subjects suggested")
     NOTE_ADDED = "complaint.note_added", _("note added")
     ATTACHMENT_ADDED = "attachment.added", _("attachment added")
     DEADLINE_EXTENDED = "complaint.deadline_extended", _("term extended")
@@ -35,6 +36,8 @@ class EventType(models.TextChoices):
     CLOSED = "complaint.closed", _("complaint closed")
     WITHDRAWN = "complaint.withdrawn", _("complaint withdrawn")
     NOT_ADMISSIBLE = "complaint.not_admissible", _("declared not admissible")
+    # the ended complaint was counted in the anonymous statistics.
+    STATISTICS_RECORDED = "complaint.statistics_recorded", _("counted in the statistics")
     LETTER_ISSUED = "letter.issued", _("letter issued")
     LINKS_REVOKED = "portal.links_revoked", _("personal links revoked")
     MESSAGE_QUEUED = "message.queued", _("message queued")

@@ -156,6 +156,27 @@ def subjects_changed(complaint, *, by, added: list, removed: list) -> CaseEvent:
     )
 
 
+def subjects_suggested(complaint, *, suggestions: list[dict]) -> CaseEvent:
+    """The system suggested subjects, learned from the organisation's own earlier complaints
+    (R-8.1); `suggestions` holds {"id", "name", "score"} per subject, best first."""
+    return record(
+        complaint,
+        EventType.SUBJECTS_SUGGESTED,
+        role=ActorRole.SYSTEM,
+        data={"suggestions": suggestions},
+    )
+
+
+def statistics_recorded(complaint, *, outcome: str, subjects: list) -> CaseEvent:
+    """The ended complaint was counted in the anonymous statistics (R-8.1, R-8.3)."""
+    return record(
+        complaint,
+        EventType.STATISTICS_RECORDED,
+        role=ActorRole.SYSTEM,
+        data={"outcome": outcome, "subjects": [{"id": s.pk, "name": s.name} for s in subjects]},
+    )
+
+
 def note_added(complaint, *, by, text: str) -> CaseEvent:
     """An internal note: never shown to the complainant."""
     return record(

@@ -92,6 +92,13 @@ def describe(event) -> str:
                 "added": added,
                 "removed": removed,
             }
+        case EventType.SUBJECTS_SUGGESTED:
+            suggested = ", ".join(s["name"] for s in d.get("suggestions", [])) or "—"
+            return _("Subjects suggested from earlier complaints: %(subjects)s") % {
+                "subjects": suggested
+            }
+        case EventType.STATISTICS_RECORDED:
+            return _("Counted in the anonymous statistics")
         case EventType.NOTE_ADDED:
             return _("Note")
         case EventType.ATTACHMENT_ADDED:
