@@ -8,10 +8,14 @@ from klachtenregeling.branding import urls as branding_urls
 from klachtenregeling.complaints.urls import public_patterns, staff_patterns
 from klachtenregeling.core.admin_site import beheer_site
 from klachtenregeling.handling.urls import patterns as handling_patterns
+from klachtenregeling.improvements import urls as improvement_urls
+from klachtenregeling.organisations import urls as registration_urls
 from klachtenregeling.portal.urls import patterns as portal_patterns
 from klachtenregeling.questions import urls as question_urls
 from klachtenregeling.regulation import urls as regulation_urls
 from klachtenregeling.reminders import views as reminder_views
+from klachtenregeling.reports import urls as report_urls
+from klachtenregeling.reviews import urls as review_urls
 from klachtenregeling.website import views as website_views
 
 urlpatterns = [
@@ -40,6 +44,12 @@ urlpatterns = [
     path("werk/klachtenregeling/", include(regulation_urls.staff_patterns)),
     path("werk/vragen/", include(question_urls.staff_patterns)),
     path("werk/huisstijl/", include(branding_urls.staff_patterns)),
+    # Article 8: registration lists, reports, recommendations, the yearly review, the board.
+    path("werk/registratie/", include(registration_urls.staff_patterns)),
+    path("werk/verslagen/", include(report_urls.staff_patterns)),
+    path("werk/aanbevelingen/", include(improvement_urls.staff_patterns)),
+    path("werk/besprekingen/", include(review_urls.staff_patterns)),
+    path("werk/bestuur/", include(review_urls.board_patterns)),
     path("werk/", include(handling_patterns)),
     path("werk/", include(audit_patterns)),
     path("", website_views.root, name="root"),

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "klachtenregeling.questions",
     "klachtenregeling.branding",
     "klachtenregeling.website",
+    "klachtenregeling.reports",
+    "klachtenregeling.improvements",
+    "klachtenregeling.reviews",
     "klachtenregeling.demo",
 ]
 

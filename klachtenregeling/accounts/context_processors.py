@@ -15,6 +15,7 @@ def roles(request) -> dict:
     organisation = user.organisation
     return {
         "nav_is_officer": user.is_officer,
+        "nav_is_board": user.is_board,
         "nav_is_org_admin": policies.can(user, policies.ORGANISATION_ADMINISTER, organisation),
         "nav_organisation": organisation,
     }

@@ -36,6 +36,24 @@ QUESTION_CONVERT = "question.convert"
 CALENDAR_USE = "calendar.use"
 # R-6.2: the organisation's admin exports who read a complaint (never its content).
 COMPLAINT_EXPORT_ACCESS_LOG = "complaint.export_access_log"
+# R-8.1, R-3.2: the managed lists of subjects and causes (officers and the admin).
+REGISTRATION_LISTS_MANAGE = "registration.manage_lists"
+# R-8.3: the periodic report from the anonymous statistics; the officers write and
+# finalise it. A finalised report (figures and recommendations only, never complaint
+# content) is also read by the board and the administrator (R-6.1).
+REPORT_COMPOSE = "report.compose"
+REPORT_VIEW_FINALISED = "report.view_finalised"
+# R-3.5: recommendations as actions: the officers follow all of them up; the owner
+# updates their own.
+RECOMMENDATION_LIST_ALL = "recommendation.list_all"
+RECOMMENDATION_MANAGE = "recommendation.manage"
+RECOMMENDATION_UPDATE = "recommendation.update"
+# R-8.4: the yearly review is recorded by an officer; read by the officers and the admin,
+# and by the board once submitted to it; the board records its decision.
+REVIEW_RECORD = "review.record"
+REVIEW_VIEW = "review.view"
+BOARD_DECIDE = "review.board_decide"
+BOARD_HOME = "board.home"
 
 
 def _active(user) -> bool:
@@ -126,6 +144,60 @@ def _convert_question(user, question) -> bool:
     return _answer_question(user, question) and question.consent_to_complaint
 
 
+def _manage_registration_lists(user, organisation) -> bool:
+    return (user.is_officer or user.is_org_admin) and _staff_of(user, organisation)
+
+
+def _compose_report(user, organisation) -> bool:
+    return user.is_officer and _staff_of(user, organisation)
+
+
+def _view_finalised_report(user, report) -> bool:
+    return (user.is_officer or user.is_board or user.is_org_admin) and _same_organisation(
+        user, report
+    )
+
+
+def _manage_recommendation(user, recommendation) -> bool:
+    return user.is_officer and _same_organisation(user, recommendation)
+
+
+def _update_recommendation(user, recommendation) -> bool:
+    """The owner, or an officer of the organisation; a finished one is read-only."""
+    from klachtenregeling.improvements.constants import FINISHED
+
+    return (
+        _same_organisation(user, recommendation)
+        and (user.is_officer or recommendation.owner_id == user.pk)
+        and recommendation.status not in FINISHED
+    )
+
+
+def _view_review(user, review) -> bool:
+    if not _same_organisation(user, review):
+        return False
+    return user.is_officer or user.is_org_admin or (user.is_board and review.submitted_to_board)
+
+
+def _board_decide(user, review) -> bool:
+    return (
+        user.is_board
+        and _same_organisation(user, review)
+        and review.submitted_to_board
+        and not has_board_decision(review)
+    )
+
+
+def has_board_decision(review) -> bool:
+    from klachtenregeling.reviews.models import BoardDecision
+
+    return BoardDecision.objects.filter(review=review).exists()
+
+
+def _board_home(user, organisation) -> bool:
+    return user.is_board and _staff_of(user, organisation)
+
+
 _RULES: dict[str, Callable] = {
     COMPLAINT_VIEW: _view_complaint,
     COMPLAINT_HANDLE: _handle_complaint,
@@ -144,6 +216,16 @@ _RULES: dict[str, Callable] = {
     QUESTION_ANSWER: _answer_question,
     QUESTION_CONVERT: _convert_question,
     CALENDAR_USE: _use_calendar,
+    REGISTRATION_LISTS_MANAGE: _manage_registration_lists,
+    REPORT_COMPOSE: _compose_report,
+    REPORT_VIEW_FINALISED: _view_finalised_report,
+    RECOMMENDATION_LIST_ALL: _compose_report,
+    RECOMMENDATION_MANAGE: _manage_recommendation,
+    RECOMMENDATION_UPDATE: _update_recommendation,
+    REVIEW_RECORD: _compose_report,
+    REVIEW_VIEW: _view_review,
+    BOARD_DECIDE: _board_decide,
+    BOARD_HOME: _board_home,
 }
 
 

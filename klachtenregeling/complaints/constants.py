@@ -65,6 +65,18 @@ class Satisfaction(models.TextChoices):
     UNKNOWN = "unknown", _("unknown")
 
 
+class ExtensionReason(models.TextChoices):
+    """Why the term was extended (R-5.5), as the reports count it; the letter gives the
+    reasons in full."""
+
+    HEARING = "hearing", _("hearing both sides takes longer")
+    INFORMATION = "information", _("waiting for information or documents")
+    AVAILABILITY = "availability", _("someone involved is not available")
+    COMPLEXITY = "complexity", _("the complaint is complex")
+    SOLUTION = "solution", _("a solution is being worked out")
+    OTHER = "other", _("other reason")
+
+
 class Language(models.TextChoices):
     NL = "nl", "Nederlands"
     EN = "en", "English"

@@ -16,6 +16,7 @@ from .constants import (
     AttachmentKind,
     Channel,
     Concern,
+    ExtensionReason,
     Language,
     Satisfaction,
     Status,
@@ -95,7 +96,16 @@ class Complaint(models.Model):
     legal_hold = models.BooleanField(default=False)
     respondent_notified_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    root_cause = models.TextField(_("cause"), blank=True)
+    # the cause category (a managed list) and, optionally, in the officer's words.
+    cause = models.ForeignKey(
+        "organisations.Cause",
+        verbose_name=_("cause"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="complaints",
+    )
+    root_cause = models.TextField(_("cause in words"), blank=True)
     satisfaction = models.CharField(
         _("satisfaction of the complainant"),
         max_length=20,
@@ -236,6 +246,12 @@ class Extension(AppendOnlyModel):
     previous_deadline = models.DateField()
     new_deadline = models.DateField(_("new deadline"))
     reason = models.TextField(_("reasons"))
+    reason_category = models.CharField(
+        _("kind of reason"),
+        max_length=20,
+        choices=ExtensionReason.choices,
+        default=ExtensionReason.OTHER,
+    )
     extended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

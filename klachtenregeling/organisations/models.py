@@ -119,3 +119,22 @@ class Subject(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Cause(models.Model):
+    """A cause category (oorzaak, R-3.2): what led to the complaint, recorded at its end."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="causes")
+    name = models.CharField(_("name"), max_length=100)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("cause")
+        verbose_name_plural = _("causes")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="cause_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -45,6 +45,7 @@ def fill(route: str, world, side: str) -> str:
         "id": str(beheer["user"]),
         "content_type_id": str(world.content_type_id),
     }
+    values.update(world.extra["own" if side in ("own", "-") else "other"])
     if "brieven/<uuid:attachment_id>" in route:
         values["attachment_id"] = objects.letter_id
     else:

@@ -41,6 +41,8 @@ from tests.factories import (
 )
 from tests.two_factor import VerifiedClient
 
+from . import world_followup, world_registration, world_reports
+
 ROLES = (
     "anonymous",
     "complainant",
@@ -76,6 +78,8 @@ class World:
     # Rows of the settings back-office (beheer), by model.
     beheer_ids: dict = field(default_factory=dict)
     content_type_id: int = 0
+    # Path values of Article 8's objects, by side (world_*.py).
+    extra: dict = field(default_factory=lambda: {"own": {}, "other": {}})
     _clients: dict = field(default_factory=dict)
 
     def client_for(self, role: str) -> VerifiedClient:
@@ -226,6 +230,8 @@ def build() -> World:
         },
     }
     world.content_type_id = ContentType.objects.get_for_model(Organisation).pk
+    for extension in (world_registration, world_reports, world_followup):
+        extension.build(world, org, elsewhere, users)
     for role in ROLES:
         world.client_for(role)
     return world

@@ -20,6 +20,7 @@ from klachtenregeling.core.errors import InvalidInput, StaleObject
 from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
 from klachtenregeling.portal.models import ComplainantLink
+from klachtenregeling.reports.statistics import record_end
 
 from ..constants import RulingOutcome
 from ..models import Referral
@@ -111,6 +112,7 @@ def ruling_record(
             complaint, referral=referral, by=by, status_from=complaint.status
         )
         procedure_events.closed(complaint, by=by, status_from=status_from)
+        record_end(complaint)
         messages.closed(complaint)
     return referral
 
@@ -130,6 +132,7 @@ def complaint_close(*, complaint, root_cause: str, satisfaction: str, by, expect
         complaint.root_cause, complaint.satisfaction = root_cause, satisfaction
         touch(complaint, "root_cause", "satisfaction")
         procedure_events.closed(complaint, by=by, status_from=status_from)
+        record_end(complaint)
         messages.closed(complaint)
     return complaint
 
@@ -137,6 +140,7 @@ def complaint_close(*, complaint, root_cause: str, satisfaction: str, by, expect
 def _withdraw(complaint, *, reason: str, by, role: ActorRole):
     status_from = advance(complaint, Status.WITHDRAWN)
     procedure_events.withdrawn(complaint, by=by, role=role, reason=reason, status_from=status_from)
+    record_end(complaint)
     messages.withdrawn(complaint, by_complainant=role == ActorRole.COMPLAINANT)
     return complaint
 
@@ -178,6 +182,7 @@ def complaint_declare_not_admissible(*, complaint, reasons: str, by, expected_ve
         status_from = advance(complaint, Status.NOT_ADMISSIBLE)
         letter = store_letter(complaint, stored, pdf=pdf, letter="niet-ontvankelijk", by=by)
         procedure_events.not_admissible(complaint, by=by, reasons=reasons, status_from=status_from)
+        record_end(complaint)
         messages.not_admissible(complaint, reasons, letter)
     return complaint
 

@@ -29,6 +29,7 @@ from klachtenregeling.handling.constants import Answer, Party, RulingOutcome, Ve
 from klachtenregeling.handling.models import Signature
 from klachtenregeling.handling.rules import hearing, signatures
 from klachtenregeling.portal.models import ComplainantLink
+from klachtenregeling.reports.models import ComplaintStatistic
 
 from . import steps
 
@@ -332,6 +333,17 @@ class Procedure(RuleBasedStateMachine):
             assert data["status_to"] != status
             status = data["status_to"]
         assert status == self.complaint.status
+
+    @invariant()
+    def r8_1_exactly_one_statistics_row_per_ended_complaint(self):
+        """R-8.1, R-8.3: an ended complaint is counted once, an open one not at all."""
+        rows = list(ComplaintStatistic.objects.filter(complaint=self.complaint))
+        recorded = [e for e in self.events() if e.type == EventType.STATISTICS_RECORDED]
+        if self.complaint.status in FINAL_STATUSES:
+            assert len(rows) == 1 and len(recorded) == 1
+            assert rows[0].outcome == recorded[0].data["outcome"]
+        else:
+            assert rows == [] and recorded == []
 
     @invariant()
     def r7_4_event_numbers_run_without_gaps(self):

@@ -1,0 +1,62 @@
+"""The anonymous statistics row of an ended complaint (R-8.1, R-3.2, R-3.3, R-8.3).
+
+`record_end` is called by every service that ends a complaint, inside its transaction
+and after the complaint row was locked and its final status set, so that exactly one row
+exists per ended complaint and none for an open one. The row copies facts, never text.
+"""
+
+from klachtenregeling.audit import events
+from klachtenregeling.complaints.constants import FINAL_STATUSES, Satisfaction
+from klachtenregeling.complaints.selectors import term_outcome_for
+from klachtenregeling.core import clock
+from klachtenregeling.handling.models import Referral
+
+from . import rules
+from .constants import EngagementKind
+from .models import ComplaintStatistic, StatisticConcern, StatisticExtension
+
+
+def record_end(complaint) -> ComplaintStatistic:
+    """Write the statistics row of `complaint`, which has just reached a final status."""
+    if complaint.status not in FINAL_STATUSES or complaint.closed_at is None:
+        raise ValueError("only an ended complaint is counted")
+    judgment = complaint.judgments.order_by("-version").first()
+    referral = Referral.objects.filter(complaint=complaint).first()
+    outcome = rules.outcome_of(
+        status=complaint.status,
+        verdict=judgment.verdict if judgment else None,
+        referred=referral is not None,
+    )
+    received_on = clock.local_date(complaint.received_at)
+    ended_on = clock.local_date(complaint.closed_at)
+    extensions = list(complaint.extensions.order_by("number"))
+    subjects = list(complaint.subjects.all())
+    statistic = ComplaintStatistic.objects.create(
+        organisation_id=complaint.organisation_id,
+        complaint=complaint,
+        received_on=received_on,
+        ended_on=max(ended_on, received_on),
+        channel=complaint.channel,
+        engagement_kind=(
+            EngagementKind.LINKED if complaint.engagement_id else EngagementKind.DESCRIBED
+        ),
+        outcome=outcome,
+        ruling_outcome=referral.ruling_outcome if referral is not None else "",
+        handling_days=max((ended_on - received_on).days, 0),
+        term_outcome=term_outcome_for(complaint),
+        extensions_count=len(extensions),
+        cause_id=complaint.cause_id,
+        satisfaction=complaint.satisfaction or Satisfaction.UNKNOWN,
+        recommendations_count=len(judgment.recommendations) if judgment else 0,
+        recorded_at=clock.now(),
+    )
+    statistic.subjects.set(subjects)
+    StatisticConcern.objects.bulk_create(
+        StatisticConcern(statistic=statistic, concern=c.concern) for c in complaint.concerns.all()
+    )
+    StatisticExtension.objects.bulk_create(
+        StatisticExtension(statistic=statistic, number=e.number, reason_category=e.reason_category)
+        for e in extensions
+    )
+    events.statistics_recorded(complaint, outcome=outcome, subjects=subjects)
+    return statistic
