@@ -13,6 +13,7 @@ from klachtenregeling.complaints.services.attachments import cleaned_up_on_failu
 from klachtenregeling.complaints.services.state import STALE_MESSAGE, unlocked_read
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput, StaleObject, TransitionRefused
+from klachtenregeling.improvements.services import recommendations_create_for_judgment
 from klachtenregeling.letters.store import issue_letter, render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
 
@@ -128,6 +129,8 @@ def judgment_issue(
         procedure_events.judgment_issued(
             complaint, judgment=judgment, by=by, status_from=status_from
         )
+        # each recommendation is followed up as an action.
+        recommendations_create_for_judgment(judgment=judgment, previous=previous, by=by)
         messages.judgment(complaint, judgment)
     return judgment
 
