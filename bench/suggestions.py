@@ -44,7 +44,8 @@ def main() -> None:
         [texts[i] for i in train], [labels[i] for i in train], min_per_subject=5
     )
     trained = time.perf_counter() - started
-    assert parameters is not None
+    if parameters is None:
+        raise SystemExit("too few examples per subject to learn anything")
     started = time.perf_counter()
     result = classifier.evaluate(parameters, [texts[i] for i in test], [labels[i] for i in test])
     per_complaint = (time.perf_counter() - started) / len(test) * 1000

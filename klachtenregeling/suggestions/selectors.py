@@ -7,6 +7,10 @@ from klachtenregeling.audit.models import CaseEvent
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.organisations.models import Subject
 
+# The most recent this many complaints are learned from: enough for any subject list, and
+# training stays a matter of seconds for an organisation with years of complaints.
+TRAINING_LIMIT = 5000
+
 
 def complaint_text(complaint: Complaint) -> str:
     """What a suggestion reads: the description and how the complainant named the engagement."""
@@ -24,13 +28,13 @@ def labelled_count(organisation) -> int:
 
 def training_examples(organisation) -> tuple[list[str], list[set[int]]]:
     """Texts and subject ids (in use; retired subjects are never learned) of the
-    organisation's own earlier complaints, oldest first (R-8.1)."""
+    organisation's own earlier complaints, the most recent TRAINING_LIMIT (R-8.1)."""
     in_use = Prefetch("subjects", queryset=Subject.objects.filter(is_active=True), to_attr="used")
     complaints = (
         _labelled(organisation)
         .only("id", "description", "engagement_description")
         .prefetch_related(in_use)
-        .order_by("id")
+        .order_by("-id")[:TRAINING_LIMIT]
     )
     texts, labels = [], []
     for complaint in complaints:
