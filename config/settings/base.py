@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "klachtenregeling.improvements",
     "klachtenregeling.reviews",
     "klachtenregeling.demo",
+    "klachtenregeling.suggestions",
 ]
 
 MIDDLEWARE = [
@@ -284,3 +285,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# subjects are suggested once an organisation has this many earlier complaints with
+# subjects, and a subject is learned from this many examples on.
+SUBJECT_SUGGESTION_MIN_EXAMPLES = 30
+SUBJECT_SUGGESTION_MIN_PER_SUBJECT = 5

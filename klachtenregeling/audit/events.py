@@ -142,17 +142,22 @@ def handling_started(complaint, *, by, status_from: str) -> CaseEvent:
     )
 
 
-def subjects_changed(complaint, *, by, added: list, removed: list) -> CaseEvent:
-    """The officer (re)classified the complaint (R-8.1, R-8.2)."""
+def subjects_changed(
+    complaint, *, by, added: list, removed: list, suggested: list[dict] | None = None
+) -> CaseEvent:
+    """The officer (re)classified the complaint (R-8.1, R-8.2). With `suggested` (the
+    subjects the system had suggested, {"id", "name"}), the data also says whether the
+    officer's choice was exactly that suggestion."""
+    data: dict[str, Any] = {
+        "added": [{"id": s.pk, "name": s.name} for s in added],
+        "removed": [{"id": s.pk, "name": s.name} for s in removed],
+    }
+    if suggested is not None:
+        chosen = {s.pk for s in complaint.subjects.all()}
+        data["suggested"] = [{"id": s["id"], "name": s["name"]} for s in suggested]
+        data["suggestion_followed"] = chosen == {s["id"] for s in suggested}
     return record(
-        complaint,
-        EventType.SUBJECTS_CHANGED,
-        role=ActorRole.OFFICER,
-        actor=by,
-        data={
-            "added": [{"id": s.pk, "name": s.name} for s in added],
-            "removed": [{"id": s.pk, "name": s.name} for s in removed],
-        },
+        complaint, EventType.SUBJECTS_CHANGED, role=ActorRole.OFFICER, actor=by, data=data
     )
 
 

@@ -30,8 +30,13 @@ def complaint_start_handling(*, complaint: Complaint, by) -> Complaint:
     return complaint
 
 
-def complaint_set_subjects(*, complaint: Complaint, subject_ids, by) -> Complaint:
-    """R-8.1, R-8.2: the officer registers the complaint's subject(s); one or more."""
+def complaint_set_subjects(
+    *, complaint: Complaint, subject_ids, by, suggested: list[dict] | None = None
+) -> Complaint:
+    """R-8.1, R-8.2: the officer registers the complaint's subject(s); one or more.
+
+    `suggested`: the subjects the system suggested for this complaint ({"id", "name"});
+    the first classification records them and whether the officer followed them."""
     with transaction.atomic():
         complaint = locked(complaint)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
@@ -49,7 +54,13 @@ def complaint_set_subjects(*, complaint: Complaint, subject_ids, by) -> Complain
         removed = [s for s in current if s not in wanted]
         if added or removed:
             complaint.subjects.set(wanted)
-            events.subjects_changed(complaint, by=by, added=added, removed=removed)
+            events.subjects_changed(
+                complaint,
+                by=by,
+                added=added,
+                removed=removed,
+                suggested=suggested if suggested and not current else None,
+            )
     return complaint
 
 

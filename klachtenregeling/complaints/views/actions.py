@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from klachtenregeling.accounts.selectors import officers_who_may_take
 from klachtenregeling.core.forms import submitted
+from klachtenregeling.suggestions.selectors import suggestion_recorded
 
 from .. import selectors, services
 from ..forms import AssignForm, AttachmentForm, ExtendDeadlineForm, NoteForm, SubjectsForm
@@ -52,7 +53,10 @@ def set_subjects(request, reference):
         form=form,
         form_name="subjects_form",
         action=lambda data: services.complaint_set_subjects(
-            complaint=complaint, subject_ids=data["subjects"], by=request.user
+            complaint=complaint,
+            subject_ids=data["subjects"],
+            by=request.user,
+            suggested=suggestion_recorded(complaint),
         ),
         success=_("Subjects saved."),
     )

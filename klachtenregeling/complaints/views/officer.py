@@ -12,6 +12,7 @@ from klachtenregeling.audit.selectors import recent_reads
 from klachtenregeling.core.downloads import private_download
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.handling.panel import officer_panel
+from klachtenregeling.suggestions.panel import suggestion_panel
 
 from .. import selectors, workflow
 from ..constants import AWAITING_JUDGMENT, Due, Status
@@ -102,6 +103,7 @@ def dossier_context(request, complaint, **forms) -> dict:
         "undelivered": selectors.undelivered_messages(complaint),
         "reads": recent_reads(request.user, complaint),
         **officer_panel(request.user, complaint, forms, with_forms=can_handle),
+        **suggestion_panel(complaint, can_handle=can_handle, subjects=subjects),
     }
 
 

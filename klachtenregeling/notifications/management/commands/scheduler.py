@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 
 from klachtenregeling.notifications import delivery
 from klachtenregeling.reminders.services import reminders_send_due
+from klachtenregeling.suggestions.services import subject_models_train_due
 
 
 class Command(BaseCommand):
@@ -40,6 +41,7 @@ class Command(BaseCommand):
                 if report.total or verbose:
                     self.stdout.write(f"reminders: {report.sent or 'none due'}")
                 prune_task_results(verbosity=options["verbosity"])
+                subject_models_train_due()  # each organisation's model, once a day
             sent = delivery.deliver_due()
             if sent or verbose:
                 self.stdout.write(f"outbox: {sent} message(s) delivered")
