@@ -106,8 +106,10 @@ STALE_MESSAGE = _(
 )
 
 
-def _locked(recommendation: Recommendation, expected_version: int | None) -> Recommendation:
+def _locked(recommendation: Recommendation, expected_version: int | None, *, by, action: str):
+    """The row as stored, locked; the policy is asked of it (not of a page's stale copy)."""
     current = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    policies.require(by, action, current)
     if expected_version is not None and current.version != expected_version:
         raise StaleObject(STALE_MESSAGE)
     return current
@@ -127,22 +129,23 @@ def recommendation_assign(
 ) -> Recommendation:
     """An officer gives the recommendation an owner (an active staff member of the
     organisation) and a due date."""
-    policies.require(by, policies.RECOMMENDATION_MANAGE, recommendation)
-    errors: dict[str, list] = {}
-    if not rules.may_own(owner, recommendation.organisation_id):
-        errors["owner"] = [_("Choose someone who works here now.")]
-    if due_date is None:
-        errors["due_date"] = [_("Give a due date.")]
-    elif due_date != recommendation.due_date and due_date < clock.today():
-        errors["due_date"] = [_("A new due date cannot be in the past.")]
-    if errors:
-        raise InvalidInput(errors)
     with transaction.atomic():
-        current = _locked(recommendation, expected_version)
+        current = _locked(
+            recommendation, expected_version, by=by, action=policies.RECOMMENDATION_MANAGE
+        )
         if current.status in FINISHED:
             raise TransitionRefused(_("A finished recommendation is no longer changed."))
-        if current.owner_id == owner.pk and current.due_date == due_date:
-            raise InvalidInput({"owner": [_("Nothing was changed.")]})
+        errors: dict[str, list] = {}
+        if not rules.may_own(owner, current.organisation_id):
+            errors["owner"] = [_("Choose someone who works here now.")]
+        if due_date is None:
+            errors["due_date"] = [_("Give a due date.")]
+        elif due_date != current.due_date and due_date < clock.today():
+            errors["due_date"] = [_("A new due date cannot be in the past.")]
+        elif current.owner_id == getattr(owner, "pk", None) and current.due_date == due_date:
+            errors["owner"] = [_("Nothing was changed.")]
+        if errors:
+            raise InvalidInput(errors)
         current.owner, current.due_date = owner, due_date
         _changed(current, by=by, fields=["owner", "due_date"], owner=owner, due_date=due_date)
     return current
@@ -153,17 +156,23 @@ def recommendation_set_status(
 ) -> Recommendation:
     """The owner or an officer moves the recommendation on (workflow.py); declining needs a
     reason, otherwise the note is optional."""
-    policies.require(by, policies.RECOMMENDATION_UPDATE, recommendation)
     note = (note or "").strip()
-    if status not in workflow.CHOSEN_BY_HAND:
-        raise TransitionRefused(_("This status cannot be chosen."))
-    if status in workflow.NEEDS_REASON and not note:
-        raise InvalidInput({"note": [_("Say why the recommendation is declined.")]})
     with transaction.atomic():
-        current = _locked(recommendation, expected_version)
+        current = _locked(
+            recommendation, expected_version, by=by, action=policies.RECOMMENDATION_UPDATE
+        )
+        if status not in workflow.CHOSEN_BY_HAND:
+            raise TransitionRefused(_("This status cannot be chosen."))
         workflow.require_transition(current.status, status)
+        if status in workflow.NEEDS_REASON and not note:
+            raise InvalidInput({"note": [_("Say why the recommendation is declined.")]})
         status_from, current.status = current.status, status
         _changed(
-            current, by=by, fields=["status"], status_from=status_from, status_to=status, note=note
+            current,
+            by=by,
+            fields=["status"],
+            status_from=status_from,
+            status_to=status,
+            note=note,
         )
     return current

@@ -97,6 +97,15 @@ def _assign_form(recommendation, data=None):
     )
 
 
+def _history(recommendation) -> list:
+    changes = list(recommendation.changes.select_related("by", "owner"))
+    for change in changes:
+        change.status_label = (
+            RecommendationStatus(change.status_to).label if change.status_to else ""
+        )
+    return changes
+
+
 def _detail(request, recommendation, *, status_form=None, assign_form=None, status=200):
     user = request.user
     [recommendation] = selectors.decorate([recommendation], user, today=clock.today())
@@ -107,7 +116,7 @@ def _detail(request, recommendation, *, status_form=None, assign_form=None, stat
     )
     context = {
         "r": recommendation,
-        "changes": recommendation.changes.select_related("by", "owner"),
+        "changes": _history(recommendation),
         "can_update": can_update,
         "can_manage": can_manage,
         "status_form": status_form or (_status_form(recommendation) if can_update else None),

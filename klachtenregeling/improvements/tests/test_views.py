@@ -155,3 +155,18 @@ def test_r3_5_non_officer_home_without_recommendations_has_no_card(org, at):
     with at("2026-02-02 10:00"):
         page = browser(pieter).get("/werk/").content.decode()
     assert "My recommendations" not in page
+
+
+def test_r3_5_detail_shows_the_history(at, two, staff_member):
+    with at("2026-02-02 10:00"):
+        services.recommendation_set_status(
+            recommendation=two[0],
+            status=S.IN_PROGRESS,
+            note="Gestart.",
+            by=staff_member,
+            expected_version=2,
+        )
+        page = browser(staff_member).get(f"/werk/aanbevelingen/{two[0].pk}/").content.decode()
+    history = page[page.index("History") :]
+    assert "made" in history and "owner Sanne" in history
+    assert "status “in progress”" in history and "Gestart." in history
