@@ -211,7 +211,12 @@ def _overdue_digests(organisation, today, report: RoundReport) -> None:
             continue
         rows = complaints.get(user.pk, []) if user.is_officer else []
         own = recommendations["own"].get(user.pk, [])
-        others = recommendations["all"] if user.is_officer else []
+        # An officer hears of the organisation's other overdue ones (their own are above).
+        others = (
+            [r for r in recommendations["all"] if r["owner_id"] != user.pk]
+            if user.is_officer
+            else []
+        )
         review = review_overdue if (user.is_officer or user.is_org_admin) else None
         if not (rows or own or others or review):
             continue
@@ -269,6 +274,7 @@ def _overdue_recommendations(organisation, today) -> dict:
             "text": Truncator(recommendation.text).chars(120),
             "due_date": recommendation.due_date,
             "owner": recommendation.owner.display_name if recommendation.owner else "—",
+            "owner_id": recommendation.owner_id,
         }
         every.append(row)
         if recommendation.owner_id is not None:
