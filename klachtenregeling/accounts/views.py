@@ -8,6 +8,7 @@ from django.utils.decorators import method_decorator
 from django_ratelimit.decorators import ratelimit
 
 from klachtenregeling.complaints import selectors
+from klachtenregeling.reviews import follow_up
 
 from . import policies, two_factor
 
@@ -49,5 +50,6 @@ def home(request):
     context = {
         "is_admin": is_admin,
         "unassigned_count": selectors.unassigned_for_admin(user).count() if is_admin else 0,
+        **follow_up.home_cards(user),
     }
     return render(request, "accounts/home.html", context)

@@ -27,6 +27,7 @@ class MessageKind(models.TextChoices):
     STATEMENT_REMINDER = "statement_reminder", _("reminder to give an account")
     DEADLINE_PASSED = "deadline_passed", _("alert: term passed without a judgment")
     LINK_RESENT = "link_resent", _("new personal link")
+    REVIEW_DUE = "review_due", _("reminder of the yearly review")
     # Questions from the regulation page: not about a complaint.
     QUESTION_RECEIVED = "question_received", _("acknowledgement of a question")
     NEW_QUESTION = "new_question", _("new question for the officers")

@@ -49,17 +49,53 @@ def deadline_passed(complaint, admins) -> list:
     ]
 
 
-def overdue_digest(officer, rows: list[dict]):
-    """R-7.1: once a day, the officer's overdue complaints (reference, deadline, days over)."""
+def overdue_digest(
+    recipient,
+    rows: list[dict],
+    *,
+    own_recommendations: list[dict] = (),
+    all_recommendations: list[dict] = (),
+    review_due=None,
+):
+    """R-7.1: once a day, the officer's overdue complaints (reference, deadline, days over);
+    R-3.5: the recipient's own overdue recommendations and, for an officer, all overdue ones
+    of the organisation; R-8.4: an overdue yearly review (officers and administrators)."""
     return outbox.enqueue(
-        organisation=officer.organisation,
+        organisation=recipient.organisation,
         kind=MessageKind.OVERDUE_DIGEST,
-        to_email=officer.email,
-        recipient_role=ActorRole.OFFICER,
+        to_email=recipient.email,
+        recipient_role=ActorRole.OFFICER
+        if recipient.is_officer
+        else ActorRole.ADMIN
+        if recipient.is_org_admin
+        else "staff",
         language=settings.LANGUAGE_CODE,
         context={
-            "recipient_name": officer.display_name,
+            "recipient_name": recipient.display_name,
             "rows": rows,
             "url": settings.SITE_URL + reverse("complaints:dashboard") + "?due=overdue",
+            "own_recommendations": list(own_recommendations),
+            "all_recommendations": list(all_recommendations),
+            "recommendations_url": settings.SITE_URL
+            + reverse("improvements:index")
+            + "?status=overdue",
+            "review_due": review_due,
+            "reviews_url": settings.SITE_URL + reverse("reviews:index"),
+        },
+    )
+
+
+def review_due(recipient, due):
+    """R-8.4: the yearly review of the reports and recommendations is coming due."""
+    return outbox.enqueue(
+        organisation=recipient.organisation,
+        kind=MessageKind.REVIEW_DUE,
+        to_email=recipient.email,
+        recipient_role=ActorRole.OFFICER if recipient.is_officer else ActorRole.ADMIN,
+        language=settings.LANGUAGE_CODE,
+        context={
+            "recipient_name": recipient.display_name,
+            "due": due,
+            "url": settings.SITE_URL + reverse("reviews:index"),
         },
     )

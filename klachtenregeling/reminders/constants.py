@@ -9,3 +9,5 @@ class ReminderKind(models.TextChoices):
     OVERDUE_DIGEST = "overdue_digest", _("daily overview of overdue complaints")
     STATEMENT = "statement", _("reminder to give an account")
     DEADLINE_PASSED = "deadline_passed", _("alert to the administrator: term passed")
+    # the officers and administrators, when the yearly review is coming due.
+    REVIEW_DUE = "review_due", _("reminder of the yearly review")

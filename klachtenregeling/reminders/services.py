@@ -10,16 +10,21 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
+from django.utils.text import Truncator
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.accounts.models import User
 from klachtenregeling.accounts.selectors import admins_of, officers_of
 from klachtenregeling.audit import events
 from klachtenregeling.complaints.constants import AWAITING_JUDGMENT
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core import clock
 from klachtenregeling.handling.selectors import outstanding_invitations
+from klachtenregeling.improvements import selectors as recommendation_selectors
 from klachtenregeling.notifications import reminder_messages
 from klachtenregeling.organisations.models import Organisation
+from klachtenregeling.reviews import rules as review_rules
+from klachtenregeling.reviews import selectors as review_selectors
 
 from . import rules, tokens
 from .constants import ReminderKind
@@ -180,17 +185,67 @@ def _report_passed(organisation, complaint, admins, report: RoundReport) -> None
 
 
 def _overdue_digests(organisation, today, report: RoundReport) -> None:
-    overdue = _awaiting(organisation).filter(deadline__lt=today, assigned_officer__isnull=False)
-    officer_ids = set(overdue.values_list("assigned_officer_id", flat=True).distinct())
-    waiting = officer_ids - set(
+    """Once a day, one digest per person: the officer's overdue complaints (R-7.1), the
+    recipient's own overdue recommendations and, for an officer, all overdue ones of the
+    organisation (R-3.5), and an overdue yearly review for officers and admins (R-8.4)."""
+    already = set(
         SentReminder.objects.filter(
             organisation=organisation, kind=ReminderKind.OVERDUE_DIGEST, occasion_date=today
         ).values_list("user_id", flat=True)
     )
-    if not waiting:
-        return  # every officer had today's digest
+    complaints = _overdue_complaints(organisation, today, already)
+    recommendations = _overdue_recommendations(organisation, today)
+    due = review_selectors.review_due(organisation, today=today)
+    review_overdue = due if due is not None and due.overdue else None
+    officers = list(officers_of(organisation))
+    wanted = set(complaints) | set(recommendations["own"])
+    if recommendations["all"] or review_overdue:
+        wanted |= {officer.pk for officer in officers}
+    if review_overdue:
+        wanted |= set(admins_of(organisation).values_list("pk", flat=True))
+    recipients = User.objects.filter(
+        pk__in=wanted - already, organisation=organisation, is_active=True
+    )
+    for user in recipients:
+        if not user.email:
+            continue
+        rows = complaints.get(user.pk, []) if user.is_officer else []
+        own = recommendations["own"].get(user.pk, [])
+        # An officer hears of the organisation's other overdue ones (their own are above).
+        others = (
+            [r for r in recommendations["all"] if r["owner_id"] != user.pk]
+            if user.is_officer
+            else []
+        )
+        review = review_overdue if (user.is_officer or user.is_org_admin) else None
+        if not (rows or own or others or review):
+            continue
+        if _once(
+            organisation=organisation,
+            kind=ReminderKind.OVERDUE_DIGEST,
+            key=rules.digest_key(user.pk, today),
+            occasion_date=today,
+            user=user,
+            data={
+                "complaints": [row["id"] for row in rows],
+                "recommendations": sorted({r["id"] for r in [*own, *others]}),
+                "review_overdue": review is not None,
+            },
+            send=lambda u=user, r=rows, o=own, a=others, v=review: [
+                reminder_messages.overdue_digest(
+                    u, r, own_recommendations=o, all_recommendations=a, review_due=v
+                )
+            ],
+        ):
+            report.add(ReminderKind.OVERDUE_DIGEST)
+
+
+def _overdue_complaints(organisation, today, already) -> dict[int, list]:
+    """R-7.1: per officer (who had no digest today), their overdue complaints."""
     overdue = (
-        overdue.filter(assigned_officer_id__in=waiting)
+        _awaiting(organisation)
+        .filter(deadline__lt=today, assigned_officer__isnull=False)
+        .exclude(assigned_officer_id__in=already)
         .order_by("deadline", "pk")
         .values_list("assigned_officer_id", "pk", "reference", "deadline")
     )
@@ -204,20 +259,54 @@ def _overdue_digests(organisation, today, report: RoundReport) -> None:
                 "days": (today - deadline).days,
             }
         )
-    for officer in officers_of(organisation).filter(pk__in=per_officer):
-        rows = per_officer[officer.pk]
-        if not officer.email:
+    return per_officer
+
+
+def _overdue_recommendations(organisation, today) -> dict:
+    """R-3.5: overdue recommendations, per owner and all of them (for the officers)."""
+    own: dict[int, list] = {}
+    every = []
+    for recommendation in recommendation_selectors.overdue_of_organisation(
+        organisation, today=today
+    ):
+        row = {
+            "id": recommendation.pk,
+            "text": Truncator(recommendation.text).chars(120),
+            "due_date": recommendation.due_date,
+            "owner": recommendation.owner.display_name if recommendation.owner else "—",
+            "owner_id": recommendation.owner_id,
+        }
+        every.append(row)
+        if recommendation.owner_id is not None:
+            own.setdefault(recommendation.owner_id, []).append(row)
+    return {"own": own, "all": every}
+
+
+def _review_reminders(organisation, today, report: RoundReport) -> None:
+    """R-8.4: the officers and the administrators are reminded once per occasion (a new
+    review is a new occasion) when the yearly review is coming due."""
+    due = review_selectors.review_due(organisation, today=today)
+    if due is None or not due.remind:
+        return
+    recipients = [*officers_of(organisation), *admins_of(organisation)]
+    keys = {
+        user.pk: review_rules.reminder_key(organisation.pk, user.pk, due.start)
+        for user in recipients
+    }
+    done = _already(list(keys.values()))
+    for user in {user.pk: user for user in recipients}.values():
+        if keys[user.pk] in done or not user.email:
             continue
         if _once(
             organisation=organisation,
-            kind=ReminderKind.OVERDUE_DIGEST,
-            key=rules.digest_key(officer.pk, today),
-            occasion_date=today,
-            user=officer,
-            data={"complaints": [row["id"] for row in rows]},
-            send=lambda o=officer, r=rows: [reminder_messages.overdue_digest(o, r)],
+            kind=ReminderKind.REVIEW_DUE,
+            key=keys[user.pk],
+            occasion_date=due.start,
+            user=user,
+            data={"start": due.start.isoformat(), "due_by": due.due_by.isoformat()},
+            send=lambda u=user: [reminder_messages.review_due(u, due)],
         ):
-            report.add(ReminderKind.OVERDUE_DIGEST)
+            report.add(ReminderKind.REVIEW_DUE)
 
 
 def reminders_send_due() -> RoundReport:
@@ -233,6 +322,7 @@ def reminders_send_due() -> RoundReport:
         _statement_reminders(organisation, today, report)
         _passed_deadlines(organisation, today, report)
         _overdue_digests(organisation, today, report)
+        _review_reminders(organisation, today, report)
     return report
 
 

@@ -5,6 +5,9 @@ from . import views
 staff_patterns = (
     [
         path("", views.index, name="index"),
+        path("nieuw/", views.record, name="record"),
+        path("<int:review_id>/", views.detail, name="detail"),
+        path("<int:review_id>/notitie/", views.add_note, name="add-note"),
     ],
     "reviews",
 )
@@ -12,6 +15,7 @@ staff_patterns = (
 board_patterns = (
     [
         path("", views.board_home, name="home"),
+        path("besprekingen/<int:review_id>/besluit/", views.board_decide, name="decide"),
     ],
     "board",
 )

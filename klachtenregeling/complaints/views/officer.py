@@ -12,6 +12,7 @@ from klachtenregeling.audit.selectors import recent_reads
 from klachtenregeling.core.downloads import private_download
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.handling.panel import officer_panel
+from klachtenregeling.reviews import follow_up
 from klachtenregeling.suggestions.panel import suggestion_panel
 
 from .. import selectors, workflow
@@ -48,6 +49,7 @@ def dashboard(request):
         selectors.complaint_list_for_officer(request.user, filters), PAGE_SIZE
     ).get_page(request.GET.get("page"))
     page.object_list = selectors.mark_awaiting_answer(page.object_list)
+    partial = request.headers.get("HX-Request") == "true"
     context = {
         "page": page,
         "filters": filters,
@@ -56,10 +58,11 @@ def dashboard(request):
         "subjects": selectors.subjects_for_officer_filter(request.user),
         "counts": selectors.officer_counts(request.user),
     }
+    if not partial:
+        context.update(follow_up.dashboard_card(request.user))
     params = request.GET.copy()
     params.pop("page", None)
     context["query_string"] = params.urlencode()
-    partial = request.headers.get("HX-Request") == "true"
     template = (
         "complaints/officer/_results.html" if partial else "complaints/officer/dashboard.html"
     )
