@@ -5,6 +5,8 @@ image that needs no script and no external resource. Each chart has a data table
 it on the page: the table is what screen readers read (the image is aria-hidden).
 """
 
+from xml.etree import ElementTree
+
 import pygal
 from django.utils.translation import gettext as _
 from pygal.style import Style
@@ -59,4 +61,14 @@ def chart_svg(figures: dict, name: str) -> str:
     chart.x_labels = [row["label"] for row in rows]
     chart.add(_("this period"), [row["current"] or 0 for row in rows])
     chart.add(_("previous period"), [row["previous"] or 0 for row in rows])
-    return chart.render(is_unicode=True)
+    return _without_scripts(chart.render_tree())
+
+
+def _without_scripts(tree) -> str:
+    """pygal always writes an inline <script> with its configuration (even with js=[]);
+    nothing runs in our charts, so every script element is removed from the tree."""
+    for parent in list(tree.iter()):
+        for child in list(parent):
+            if child.tag == "script" or str(child.tag).endswith("}script"):
+                parent.remove(child)
+    return ElementTree.tostring(tree, encoding="unicode")

@@ -26,7 +26,14 @@ from .models import Report
 from .report_csv import report_csv
 
 # A chart is an image of its own: its styles are inside the SVG, nothing else is allowed.
-_CHART_POLICY = {"default-src": [NONE], "style-src": ["'unsafe-inline'"], "img-src": [NONE]}
+_CHART_POLICY = {
+    "default-src": [NONE],
+    "script-src": [NONE],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": [NONE],
+    "font-src": [NONE],
+    "connect-src": [NONE],
+}
 
 
 def _composer_organisation(request):

@@ -7,11 +7,10 @@ from datetime import date, timedelta
 
 from klachtenregeling.complaints.constants import Channel, Concern, ExtensionReason, Satisfaction
 from klachtenregeling.handling.constants import RulingOutcome
-from klachtenregeling.organisations.models import Cause
+from klachtenregeling.organisations.models import Cause, Subject
 from klachtenregeling.reports import statistics
 from klachtenregeling.reports.constants import Outcome
 from klachtenregeling.reports.models import ENDED_TERM_OUTCOMES
-from tests.factories import SubjectFactory
 
 
 @dataclass
@@ -38,11 +37,11 @@ def generate(organisation, *, n=200, seed=83, first=date(2026, 2, 1), last=date(
     after `last`). Subject and cause names include ones that look like formulas."""
     rng = random.Random(seed)
     subjects = [
-        SubjectFactory(organisation=organisation, name=name)
+        Subject.objects.get_or_create(organisation=organisation, name=name)[0]
         for name in ("Facturatie", "Planning", '=HYPERLINK("x")', "Trainer")
     ]
     causes = [
-        Cause.objects.create(organisation=organisation, name=name)
+        Cause.objects.get_or_create(organisation=organisation, name=name)[0]
         for name in ("Communicatie", "+Planning fout", "Werkdruk")
     ]
     rows = []
