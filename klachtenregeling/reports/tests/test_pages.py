@@ -60,11 +60,16 @@ def test_r8_3_the_page_shows_the_last_full_quarter_by_default(as_officer, rows):
     body = response.content.decode()
     assert "1 juli 2026" in body and "30 september 2026" in body
     assert "<caption>" in body and 'scope="row"' in body
-    assert "/werk/verslagen/grafiek/onderwerpen.svg?kind=quarter&amp;year=2026&amp;quarter=3" in body
+    assert (
+        "/werk/verslagen/grafiek/onderwerpen.svg?kind=quarter&amp;year=2026&amp;quarter=3" in body
+    )
 
 
 def test_r8_3_a_period_of_ones_choice_and_a_year(as_officer, rows):
-    assert as_officer.get("/werk/verslagen/?kind=custom&from=2026-03-01&to=2026-05-31").status_code == 200
+    assert (
+        as_officer.get("/werk/verslagen/?kind=custom&from=2026-03-01&to=2026-05-31").status_code
+        == 200
+    )
     assert as_officer.get("/werk/verslagen/?kind=year&year=2025").status_code == 200
     assert as_officer.get("/werk/verslagen/?kind=half_year&year=2026&half=1").status_code == 200
 
