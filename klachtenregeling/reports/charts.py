@@ -29,10 +29,10 @@ _STYLE = Style(
     foreground_subtle="#555555",
     colors=("#1f5c99", "#a3b8cc"),
     font_family="DejaVu Sans, Arial, sans-serif",
-    label_font_size=13,
-    major_label_font_size=13,
-    legend_font_size=13,
-    value_font_size=12,
+    label_font_size=15,
+    major_label_font_size=15,
+    legend_font_size=15,
+    value_font_size=14,
 )
 
 
@@ -49,8 +49,7 @@ def chart_svg(figures: dict, name: str) -> str:
         height=max(220, 70 + 42 * len(rows)),
         legend_at_bottom=True,
         legend_at_bottom_columns=2,
-        print_values=True,
-        print_zeroes=False,
+        print_values=False,
         show_y_guides=False,
         truncate_label=40,
         margin=8,

@@ -21,8 +21,18 @@ class PeriodForm(forms.Form):
     the form is valid; `notice` when the period was shortened to today."""
 
     kind = forms.ChoiceField(label=_("Period"), choices=PeriodKind.choices)
-    year = forms.IntegerField(label=_("Year"), required=False)
-    quarter = forms.IntegerField(label=_("Quarter"), required=False)
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4, "maxlength": 4}),
+    )
+    quarter = forms.TypedChoiceField(
+        label=_("Quarter"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        choices=[("", "—"), (1, "1"), (2, "2"), (3, "3"), (4, "4")],
+    )
     half = forms.TypedChoiceField(
         label=_("Half year"),
         required=False,
