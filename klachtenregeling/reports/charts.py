@@ -65,7 +65,11 @@ def chart_svg(figures: dict, name: str) -> str:
 
 def _without_scripts(tree) -> str:
     """pygal always writes an inline <script> with its configuration (even with js=[]);
-    nothing runs in our charts, so every script element is removed from the tree."""
+    nothing runs in our charts, so every script element is removed from the tree, and so
+    are the ids of its legend's script hooks (several charts in one PDF would repeat them)."""
+    for element in tree.iter():
+        if element.get("id", "").startswith("activate-serie"):
+            del element.attrib["id"]
     for parent in list(tree.iter()):
         for child in list(parent):
             if child.tag == "script" or str(child.tag).endswith("}script"):
