@@ -27,7 +27,7 @@ def report_csv(figures: dict) -> bytes:
             _("figure"),
             _("this period"),
             _("previous period"),
-            _("change"),
+            _("difference"),
             _("share this period (%)"),
             _("share previous period (%)"),
         ]

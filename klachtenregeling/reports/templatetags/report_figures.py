@@ -11,7 +11,9 @@ def figure(value) -> str:
     """A count, a number of days or a share; an empty figure is a dash."""
     if value is None:
         return "—"
-    return number_format(value, decimal_pos=1 if isinstance(value, float) else None)
+    return number_format(
+        value, decimal_pos=1 if isinstance(value, float) else None, force_grouping=True
+    )
 
 
 @register.filter
