@@ -10,9 +10,11 @@ from urllib.parse import urlencode
 from csp.constants import NONE
 from csp.decorators import csp_replace
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
 from klachtenregeling.accounts import policies
@@ -25,6 +27,7 @@ from .forms import FinaliseForm, PeriodForm
 from .models import Report
 from .report_csv import report_csv
 
+FIGURES_CACHE_SECONDS = 60
 # A chart is an image of its own: its styles are inside the SVG, nothing else is allowed.
 _CHART_POLICY = {
     "default-src": [NONE],
@@ -53,12 +56,24 @@ def _finalised_report(request, report_id: int) -> Report:
     return report
 
 
-def _live(request, organisation, data):
-    """The period form and, when it is valid, the live figures."""
+def _live(request, organisation, data, *, cached: bool = False):
+    """The period form and, when it is valid, the live figures.
+
+    The page computes them and keeps them for a minute; its charts (separate requests
+    right after it) use those (`cached`) instead of computing them four times again."""
     form = PeriodForm(data)
     if not form.is_valid() and form.is_bound:
         return form, None
-    return form, selectors.report_figures(organisation=organisation, period=form.period)
+    period = form.period
+    key = (
+        f"report-figures:{organisation.pk}:{period.kind}:{period.start}:{period.end}:"
+        f"{translation.get_language()}"
+    )
+    figures = cache.get(key) if cached else None
+    if figures is None:
+        figures = selectors.report_figures(organisation=organisation, period=period)
+        cache.set(key, figures, FIGURES_CACHE_SECONDS)
+    return form, figures
 
 
 def _page(request, organisation, form, figures, finalise_form=None, status=200):
@@ -153,7 +168,7 @@ def _svg(figures, chart: str) -> HttpResponse:
 @require_GET
 def live_chart(request, chart: str):
     organisation = _composer_organisation(request)
-    _form, figures = _live(request, organisation, request.GET)
+    _form, figures = _live(request, organisation, request.GET, cached=True)
     if figures is None:
         return HttpResponse(status=400)
     return _svg(figures, chart)
