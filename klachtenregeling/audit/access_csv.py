@@ -6,17 +6,14 @@ import io
 from django.utils.translation import gettext as _
 
 from klachtenregeling.core.clock import AMSTERDAM
+from klachtenregeling.core.spreadsheet import spreadsheet_cell
 
 from .constants import AccessKind, ActorRole
 from .presentation import reader
 
-# A spreadsheet would run a cell that starts with one of these as a formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
 
 def _cell(value) -> str:
-    text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
+    return spreadsheet_cell(str(value))
 
 
 def _who(entry) -> str:

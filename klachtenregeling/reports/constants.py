@@ -27,3 +27,9 @@ class PeriodKind(models.TextChoices):
     HALF_YEAR = "half_year", _("half year")
     YEAR = "year", _("year")
     CUSTOM = "custom", _("a period of your choice")
+
+
+# what an officer writes when finalising a report.
+MAX_INTRODUCTION = 20_000
+MAX_RECOMMENDATIONS = 20
+MAX_RECOMMENDATION_LENGTH = 2_000

@@ -5,6 +5,8 @@ and after the complaint row was locked and its final status set, so that exactly
 exists per ended complaint and none for an open one. The row copies facts, never text.
 """
 
+from datetime import date
+
 from klachtenregeling.audit import events
 from klachtenregeling.complaints.constants import FINAL_STATUSES, Satisfaction
 from klachtenregeling.complaints.selectors import term_outcome_for
@@ -59,4 +61,51 @@ def record_end(complaint) -> ComplaintStatistic:
         for e in extensions
     )
     events.statistics_recorded(complaint, outcome=outcome, subjects=subjects)
+    return statistic
+
+
+def record_imported(
+    *,
+    organisation,
+    received_on: date,
+    ended_on: date,
+    channel: str,
+    outcome: str,
+    term_outcome: str,
+    satisfaction: str = Satisfaction.UNKNOWN,
+    subjects=(),
+    concerns=(),
+    extension_reasons=(),
+    cause=None,
+    ruling_outcome: str = "",
+    engagement_kind: str = EngagementKind.DESCRIBED,
+) -> ComplaintStatistic:
+    """The statistics row of a complaint that no longer exists in this system: the figures
+    of complaints destroyed after an earlier review (R-8.5), or handled before the system
+    was used. There is no complaint (complaint=None) and nothing personal; the handling
+    time is counted from the dates as record_end does. Used by the demo and the tests."""
+    statistic = ComplaintStatistic.objects.create(
+        organisation=organisation,
+        complaint=None,
+        received_on=received_on,
+        ended_on=ended_on,
+        channel=channel,
+        engagement_kind=engagement_kind,
+        outcome=outcome,
+        ruling_outcome=ruling_outcome,
+        handling_days=(ended_on - received_on).days,
+        term_outcome=term_outcome,
+        extensions_count=len(extension_reasons),
+        cause=cause,
+        satisfaction=satisfaction,
+        recorded_at=clock.now(),
+    )
+    statistic.subjects.set(subjects)
+    StatisticConcern.objects.bulk_create(
+        StatisticConcern(statistic=statistic, concern=concern) for concern in concerns
+    )
+    StatisticExtension.objects.bulk_create(
+        StatisticExtension(statistic=statistic, number=number, reason_category=reason)
+        for number, reason in enumerate(extension_reasons, start=1)
+    )
     return statistic

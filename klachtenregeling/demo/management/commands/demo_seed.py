@@ -17,7 +17,7 @@ from klachtenregeling.engagements.models import Client, Engagement
 from klachtenregeling.notifications.procedure_messages import complainant_link
 from klachtenregeling.organisations.models import Organisation, Subject
 
-from ... import data, procedure, regulation
+from ... import data, procedure, regulation, report_history
 
 SCAN = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 
@@ -51,6 +51,8 @@ class Command(BaseCommand):
         # Also for a demo made before these existed: the regulation and a few questions.
         regulation.publish_regulation(organisation)
         regulation.add_questions(organisation)
+        # And a year and a half of anonymous history for the reports.
+        report_history.add_report_history(organisation)
         if not quiet:
             self._print_logins(organisation, password)
 
