@@ -4,7 +4,7 @@ never complaint content)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,11 +18,8 @@ from .forms import BoardDecisionForm, NoteForm, ReviewForm
 
 
 def report_url(report) -> str:
-    """The finalised report's page (the reports app); empty while that page does not exist."""
-    try:
-        return reverse("reports:detail", args=[report.pk])
-    except NoReverseMatch:
-        return ""
+    """The finalised report's page (figures and recommendations only)."""
+    return reverse("reports:detail", args=[report.pk])
 
 
 def _with_urls(reports):
