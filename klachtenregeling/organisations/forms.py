@@ -1,0 +1,9 @@
+"""Forms of the managed lists. They parse input only; the services check the names."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class ListNameForm(forms.Form):
+    # Not required here: the service gives the one message for an empty or too long name.
+    name = forms.CharField(label=_("Name"), required=False)
