@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from klachtenregeling.audit.constants import ActorRole, EventType
 from klachtenregeling.complaints import services as complaint_services
@@ -301,7 +302,8 @@ def test_r3_2_with_no_cause_configured_closing_points_to_the_lists(general_compl
         services.complaint_close(
             complaint=complaint, cause_id=None, satisfaction=Satisfaction.UNKNOWN, by=officer
         )
-    assert "Subjects and causes" in str(refused.value.errors["cause"][0])
+    with translation.override("en"):
+        assert "Subjects and causes" in str(refused.value.errors["cause"][0])
 
 
 def test_r3_3_closing_requires_the_satisfaction(general_complaint, officer):
