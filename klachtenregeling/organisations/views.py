@@ -33,6 +33,7 @@ class ListKind:
     reactivate: Callable
     rows: Callable
     id_name: str
+    new_label: str
 
 
 KINDS = {
@@ -43,6 +44,7 @@ KINDS = {
         reactivate=services.subject_reactivate,
         rows=selectors.subjects_with_use,
         id_name="subject_id",
+        new_label=_("New subject"),
     ),
     "cause": ListKind(
         add=services.cause_add,
@@ -51,6 +53,7 @@ KINDS = {
         reactivate=services.cause_reactivate,
         rows=selectors.causes_with_use,
         id_name="cause_id",
+        new_label=_("New cause"),
     ),
 }
 
@@ -79,6 +82,7 @@ def _context(organisation, failed: tuple[str, int | None, ListNameForm] | None =
         add_form = ListNameForm(prefix=f"{kind}-new")
         if failed and failed[:2] == (kind, None):
             add_form = failed[2]
+        add_form.fields["name"].label = spec.new_label
         context[f"{kind}_add_form"] = add_form
     return context
 
