@@ -222,6 +222,7 @@ def deadline_extended(complaint, *, extension, by) -> CaseEvent:
             "new_deadline": extension.new_deadline.isoformat(),
             "original_deadline": complaint.original_deadline.isoformat(),
             "reason": extension.reason,
+            "reason_category": extension.reason_category,
             "announced_in_time": clock.local_date(extension.extended_at)
             <= extension.previous_deadline,
             "letter_id": str(extension.letter_id),

@@ -230,6 +230,16 @@ def ruling_recorded(complaint, *, referral, by, status_from: str) -> CaseEvent:
     )
 
 
+def _ending(complaint) -> dict:
+    """R-3.2, R-3.3: the cause (category and words) and the satisfaction of an ending."""
+    cause = complaint.cause
+    return {
+        "cause": {"id": cause.pk, "name": cause.name} if cause is not None else None,
+        "root_cause": complaint.root_cause,
+        "satisfaction": complaint.satisfaction,
+    }
+
+
 def closed(complaint, *, by, status_from: str) -> CaseEvent:
     """R-3.2, R-3.3: closed with its cause and the complainant's satisfaction."""
     return _step(
@@ -239,8 +249,7 @@ def closed(complaint, *, by, status_from: str) -> CaseEvent:
         by=by,
         visible=True,
         status_from=status_from,
-        root_cause=complaint.root_cause,
-        satisfaction=complaint.satisfaction,
+        **_ending(complaint),
     )
 
 
@@ -253,6 +262,7 @@ def withdrawn(complaint, *, by, role: ActorRole, reason: str, status_from: str) 
         visible=True,
         status_from=status_from,
         reason=reason,
+        **_ending(complaint),
     )
 
 
@@ -265,6 +275,7 @@ def not_admissible(complaint, *, by, reasons: str, status_from: str) -> CaseEven
         visible=True,
         status_from=status_from,
         reasons=reasons,
+        **_ending(complaint),
     )
 
 

@@ -21,6 +21,7 @@ from .constants import (
     REGISTERED_CHANNELS,
     Concern,
     Due,
+    ExtensionReason,
     Status,
 )
 from .rules.deadlines import MIN_REASON_LENGTH
@@ -207,7 +208,7 @@ class RegistrationForm(ComplaintContentForm):
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("R-8.1: one or more."),
+        help_text=_("One or more; they can also be set later in the dossier."),
     )
     language = forms.ChoiceField(
         label=_("Language of the complainant"),
@@ -325,6 +326,12 @@ class ExtendDeadlineForm(forms.Form):
         label=_("New date for the judgment"),
         widget=DateInput(),
         error_messages={"required": _("Choose the new date for the judgment.")},
+    )
+    reason_category = forms.ChoiceField(
+        label=_("Kind of reason"),
+        choices=[("", _("— choose —")), *ExtensionReason.choices],
+        error_messages={"required": _("Choose the kind of reason.")},
+        help_text=_("Counted in the reports; the complainant reads the reasons below."),
     )
     reason = forms.CharField(
         label=_("Reasons"),

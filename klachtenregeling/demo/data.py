@@ -37,6 +37,16 @@ SUBJECTS = [
     "Communicatie",
 ]
 
+# the cause categories recorded when a complaint ends.
+CAUSES = [
+    "Communicatie",
+    "Planning",
+    "Kwaliteit van de uitvoering",
+    "Facturering",
+    "Verwachtingen niet afgestemd",
+    "Externe oorzaak",
+]
+
 CLIENTS = [
     ("Gemeente Utrecht", "inkoop@utrecht.example"),
     ("Zorggroep Noord", "opleidingen@zorggroepnoord.example"),

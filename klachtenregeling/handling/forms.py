@@ -125,29 +125,82 @@ class ReferralForm(VersionedForm):
     )
 
 
-class RulingForm(VersionedForm):
+class EndingForm(VersionedForm):
+    """What every ending by the officer records: the cause (article 3: a category from the
+    organisation's list, and in words) and how satisfied the complainant is. `causes` are
+    the causes in use; the service decides whether one is required."""
+
+    cause_required = False
+
+    cause = forms.TypedChoiceField(
+        label=_("Cause of the complaint"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"required": _("Choose the cause of the complaint.")},
+    )
+    root_cause = _text(
+        _("Cause in your own words (optional)"),
+        rows=2,
+        required=False,
+        help_text=_("What led to the complaint, in a few words."),
+    )
+    satisfaction = forms.ChoiceField(
+        label=_("Satisfaction of the complainant"),
+        choices=Satisfaction.choices,
+        initial=Satisfaction.UNKNOWN,
+    )
+
+    def __init__(self, *args, causes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["cause"]
+        field.choices = [("", _("— choose —"))] + [(c.pk, c.name) for c in causes]
+        # With no cause in use the service tells where to add them (no dead end).
+        field.required = self.cause_required and bool(causes)
+        if not self.cause_required:
+            field.label = _("Cause of the complaint (optional)")
+
+
+class RulingForm(EndingForm):
+    cause_required = True
+
     ruling_on = forms.DateField(label=_("Date of the ruling"), widget=DateInput())
     outcome = forms.ChoiceField(label=_("Ruling"), choices=RulingOutcome.choices)
     text = _text(_("Summary of the ruling"), rows=4)
     document = forms.FileField(label=_("The ruling (PDF)"), required=False)
-    root_cause = _text(
-        _("Cause of the complaint"), rows=2, help_text=_("R-3.2: what caused the complaint?")
-    )
+
+    field_order = ["ruling_on", "outcome", "text", "document", "cause", "root_cause"]
 
 
-class CloseForm(VersionedForm):
-    root_cause = _text(
-        _("Cause of the complaint"), rows=2, help_text=_("R-3.2: what caused the complaint?")
-    )
-    satisfaction = forms.ChoiceField(
-        label=_("Satisfaction of the complainant"), choices=Satisfaction.choices
-    )
+class CloseForm(EndingForm):
+    cause_required = True
 
 
 class ReasonForm(VersionedForm):
     reason = _text(_("Reason"), rows=3)
 
 
+class EndingWithReasonForm(EndingForm):
+    """Withdrawal recorded by the officer, not admissible: the reason(s) first."""
+
+    reason = _text(_("Reason"), rows=3)
+
+    field_order = ["reason", "cause", "root_cause", "satisfaction"]
+
+
 class WithdrawForm(forms.Form):
     reason = _text(_("Reason (optional)"), rows=3, required=False)
+    satisfaction = forms.ChoiceField(
+        label=_("How satisfied are you with how your complaint was handled?"),
+        choices=[
+            (value, _("I would rather not say") if value == Satisfaction.UNKNOWN else label)
+            for value, label in Satisfaction.choices
+        ],
+        initial=Satisfaction.UNKNOWN,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     confirm = forms.BooleanField(label=_("Yes, I withdraw my complaint."))
+
+    def clean_satisfaction(self) -> str:
+        return self.cleaned_data.get("satisfaction") or Satisfaction.UNKNOWN

@@ -1,10 +1,12 @@
 """The procedure panel on the officer's dossier page: state plus the forms for the next steps."""
 
+from klachtenregeling.organisations.selectors import causes_in_use
+
 from .forms import (
     CloseForm,
+    EndingWithReasonForm,
     InviteForm,
     JudgmentForm,
-    ReasonForm,
     RecordedStatementForm,
     ReferralForm,
     RespondentForm,
@@ -43,10 +45,18 @@ FORMS = {
         **kw,
     ),
     "referral_form": lambda c, v, user, **kw: ReferralForm(**kw, initial=v),
-    "ruling_form": lambda c, v, user, **kw: RulingForm(**kw, initial=v),
-    "close_form": lambda c, v, user, **kw: CloseForm(**kw, initial=v),
-    "withdraw_form": lambda c, v, user, **kw: ReasonForm(**kw, initial=v),
-    "not_admissible_form": lambda c, v, user, **kw: ReasonForm(**kw, initial=v),
+    "ruling_form": lambda c, v, user, **kw: RulingForm(
+        **kw, initial=v, causes=causes_in_use(c.organisation)
+    ),
+    "close_form": lambda c, v, user, **kw: CloseForm(
+        **kw, initial=v, causes=causes_in_use(c.organisation)
+    ),
+    "withdraw_form": lambda c, v, user, **kw: EndingWithReasonForm(
+        **kw, initial=v, causes=causes_in_use(c.organisation)
+    ),
+    "not_admissible_form": lambda c, v, user, **kw: EndingWithReasonForm(
+        **kw, initial=v, causes=causes_in_use(c.organisation)
+    ),
 }
 
 

@@ -52,19 +52,27 @@ class OrganisationForm(forms.ModelForm):
 
 
 class SubjectInline(admin.TabularInline):
+    """Shown here, changed on the page Subjects and causes (werk/registratie/): one way to
+    change the list, through its services (R-8.1)."""
+
     model = Subject
-    extra = 1
+    extra = 0
     fields = ["name", "is_active"]
+    readonly_fields = ["name", "is_active"]
+    verbose_name_plural = _("Subjects (changed on the page Subjects and causes)")
 
     def has_delete_permission(self, request, obj=None) -> bool:
-        # Subjects in use stay: deactivate them instead (reports count per subject).
+        # Subjects in use stay: they are taken out of use instead (reports count them).
         return False
 
     def has_view_permission(self, request, obj=None) -> bool:
         return beheer_site.has_permission(request)
 
-    has_change_permission = has_view_permission
-    has_add_permission = has_view_permission
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Organisation, site=beheer_site)

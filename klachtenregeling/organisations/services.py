@@ -1,9 +1,15 @@
-"""Changing an organisation's settings: saved and, once published, the regulation with it."""
+"""Changing an organisation's settings (saved and, once published, the regulation with it)
+and its managed lists of subjects and causes."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.complaints.rules import registration
+from klachtenregeling.core.errors import InvalidInput, NotPermitted
 from klachtenregeling.regulation import services as regulation
+
+from .models import Cause, Organisation, Subject
 
 
 def organisation_update(*, organisation, by):
@@ -20,3 +26,124 @@ def organisation_update(*, organisation, by):
             organisation=organisation, by=by, reason=regulation.REASON_SETTINGS
         )
     return organisation
+
+
+# --- The managed lists of subjects (R-8.1) and causes (R-3.2) ------------------------------
+#
+# One pair of lists with the same four steps; each public service names its list. A change
+# locks the organisation's row, so two officers editing the lists at once are serialised
+# (the name check and the "one subject in use" check then see each other's changes).
+
+ListEntry = Subject | Cause
+
+KIND_LABELS = {Subject: _("subject"), Cause: _("cause")}
+
+
+def _locked_organisation(organisation: Organisation, by) -> Organisation:
+    policies.require(by, policies.REGISTRATION_LISTS_MANAGE, organisation)
+    return Organisation.objects.select_for_update().get(pk=organisation.pk)
+
+
+def _entry(model: type[ListEntry], *, organisation: Organisation, entry_id: int) -> ListEntry:
+    """The organisation's entry, locked; another organisation's id is not found."""
+    entry = model.objects.select_for_update().filter(organisation=organisation, pk=entry_id).first()
+    if entry is None:
+        raise NotPermitted(_("This entry does not exist."))
+    return entry
+
+
+def _check_name(model: type[ListEntry], *, organisation, name: str, exclude_id=None) -> str:
+    name = " ".join((name or "").split())
+    others = model.objects.filter(organisation=organisation).exclude(pk=exclude_id)
+    errors = registration.list_name_errors(
+        name,
+        others=others.values_list("name", "is_active"),
+        kind_label=str(KIND_LABELS[model]),
+    )
+    if errors:
+        raise InvalidInput(errors)
+    return name
+
+
+def _list_add(model: type[ListEntry], *, organisation: Organisation, name: str, by) -> ListEntry:
+    with transaction.atomic():
+        organisation = _locked_organisation(organisation, by)
+        name = _check_name(model, organisation=organisation, name=name)
+        return model.objects.create(organisation=organisation, name=name)
+
+
+def _list_rename(
+    model: type[ListEntry], *, organisation: Organisation, entry_id: int, name: str, by
+) -> ListEntry:
+    """A new name for an entry; complaints and statistics rows that use it follow (they
+    point at the entry, not at its name)."""
+    with transaction.atomic():
+        organisation = _locked_organisation(organisation, by)
+        entry = _entry(model, organisation=organisation, entry_id=entry_id)
+        entry.name = _check_name(model, organisation=organisation, name=name, exclude_id=entry.pk)
+        entry.save(update_fields=["name"])
+        return entry
+
+
+def _list_set_in_use(
+    model: type[ListEntry], *, organisation: Organisation, entry_id: int, in_use: bool, by
+) -> ListEntry:
+    with transaction.atomic():
+        organisation = _locked_organisation(organisation, by)
+        entry = _entry(model, organisation=organisation, entry_id=entry_id)
+        if entry.is_active == in_use:
+            return entry
+        if model is Subject and not in_use:
+            in_use_after = Subject.objects.filter(organisation=organisation, is_active=True)
+            registration.require_one_subject_in_use(in_use_after.exclude(pk=entry.pk).count())
+        entry.is_active = in_use
+        entry.save(update_fields=["is_active"])
+        return entry
+
+
+def subject_add(*, organisation: Organisation, name: str, by) -> Subject:
+    """R-8.1: a new subject, offered for complaints from now on."""
+    return _list_add(Subject, organisation=organisation, name=name, by=by)
+
+
+def subject_rename(*, organisation: Organisation, subject_id: int, name: str, by) -> Subject:
+    """R-8.1: a subject gets a new name, also on the complaints that have it."""
+    return _list_rename(Subject, organisation=organisation, entry_id=subject_id, name=name, by=by)
+
+
+def subject_retire(*, organisation: Organisation, subject_id: int, by) -> Subject:
+    """R-8.1: a subject is taken out of use: it stays on earlier complaints and in the
+    statistics, and is not offered for new ones; at least one stays in use."""
+    return _list_set_in_use(
+        Subject, organisation=organisation, entry_id=subject_id, in_use=False, by=by
+    )
+
+
+def subject_reactivate(*, organisation: Organisation, subject_id: int, by) -> Subject:
+    """R-8.1: a retired subject is put back in use."""
+    return _list_set_in_use(
+        Subject, organisation=organisation, entry_id=subject_id, in_use=True, by=by
+    )
+
+
+def cause_add(*, organisation: Organisation, name: str, by) -> Cause:
+    """R-3.2: a new cause category, offered when complaints end from now on."""
+    return _list_add(Cause, organisation=organisation, name=name, by=by)
+
+
+def cause_rename(*, organisation: Organisation, cause_id: int, name: str, by) -> Cause:
+    """R-3.2: a cause gets a new name, also on the complaints that have it."""
+    return _list_rename(Cause, organisation=organisation, entry_id=cause_id, name=name, by=by)
+
+
+def cause_retire(*, organisation: Organisation, cause_id: int, by) -> Cause:
+    """R-3.2: a cause is taken out of use: it stays on ended complaints and in the
+    statistics, and is not offered any more."""
+    return _list_set_in_use(
+        Cause, organisation=organisation, entry_id=cause_id, in_use=False, by=by
+    )
+
+
+def cause_reactivate(*, organisation: Organisation, cause_id: int, by) -> Cause:
+    """R-3.2: a retired cause is put back in use."""
+    return _list_set_in_use(Cause, organisation=organisation, entry_id=cause_id, in_use=True, by=by)

@@ -180,7 +180,10 @@ def withdraw(request, org):
         form_class=forms.WithdrawForm,
         form_name="withdraw_form",
         action=lambda link, data: services.complaint_withdraw_by_complainant(
-            complaint=link.complaint, reason=data["reason"], link=link
+            complaint=link.complaint,
+            reason=data["reason"],
+            satisfaction=data["satisfaction"],
+            link=link,
         ),
         success=_("Your complaint was withdrawn."),
     )

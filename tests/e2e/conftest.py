@@ -202,6 +202,7 @@ def in_hearing(submit, officer, staff_member):
         complaint=steps.fresh(complaint),
         new_deadline=complaint.deadline + timedelta(days=14),
         reason="We wachten op de verklaring van een getuige die op reis is.",
+        reason_category="hearing",
         by=officer,
     )
     return steps.fresh(complaint)

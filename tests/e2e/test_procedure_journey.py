@@ -23,6 +23,7 @@ from pypdf import PdfReader
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.complaints.services import complaint_start_handling
 from klachtenregeling.core import clock
+from klachtenregeling.organisations import services as list_services
 from tests import samples
 from tests.e2e.login import log_in
 from tests.e2e.test_complaint_journey import EMAIL, NAME, fill_complaint, submit_complaint_form
@@ -166,8 +167,28 @@ def record_accounts(page) -> None:
         expect(page.locator("#procedure-heading ~ article.statement").last).to_contain_text(text)
 
 
+@pytest.fixture(autouse=True)
+def subjects(org, officer):
+    """R-8.1: the organisation's list of subjects (managed on werk/registratie/)."""
+    for name in ("Planning", "Trainer"):
+        list_services.subject_add(organisation=org, name=name, by=officer)
+
+
+def register_subject(page) -> None:
+    """R-8.1: the officer registers the complaint's subject in the Subjects box; until then
+    the judgment step says so (with a link to the box)."""
+    step = details(page, "Oordeel schrijven")
+    expect(step.locator('[data-hint="subjects-first"] a[href="#subjects"]')).to_have_count(1)
+    box = page.locator("#subjects")
+    box.get_by_label("Planning").check()
+    box.get_by_role("button", name="Onderwerpen opslaan").click()
+    expect_message(page, "Onderwerpen opgeslagen.")
+
+
 def send_judgment(page, screenshot, prefix: str) -> None:
-    """R-5.6: the judgment, with two recommendations, as a PDF letter."""
+    """R-5.6: the judgment, with two recommendations, as a PDF letter (R-8.1: the subject
+    is registered first)."""
+    register_subject(page)
     expect(page.locator("article.statement")).to_have_count(2)
     expect(status_badge(page)).to_have_text("hoor en wederhoor")
     step = details(page, "Oordeel schrijven")

@@ -9,6 +9,7 @@ from klachtenregeling.audit.erasure import erase_dossier
 from klachtenregeling.audit.models import AccessLogEntry, AppendOnlyError, CaseEvent, ErasureGrant
 from klachtenregeling.core.errors import DomainError, InvalidInput
 from klachtenregeling.handling import services as handling_services
+from klachtenregeling.handling.tests import steps
 
 from .tampering import sql
 
@@ -38,7 +39,7 @@ def withdrawn(submit, officer, read):
     """A finished complaint with a dossier and an access log."""
 
     def _withdrawn(**overrides):
-        complaint = submit(**overrides)
+        complaint = steps.classify(submit(**overrides), officer)  # R-8.1
         read(complaint)
         handling_services.complaint_withdraw_on_behalf(
             complaint=complaint, reason="Klager belde: opgelost.", by=officer

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.audit import events
@@ -12,7 +13,7 @@ from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages
 
 from .. import workflow
-from ..constants import AWAITING_JUDGMENT
+from ..constants import AWAITING_JUDGMENT, ExtensionReason
 from ..models import Complaint, Extension
 from ..rules import deadlines
 from .attachments import cleaned_up_on_failure
@@ -25,12 +26,16 @@ def complaint_extend_deadline(
     new_deadline: date | None,
     reason: str,
     by,
+    reason_category: str = ExtensionReason.OTHER,
     expected_version: int | None = None,
 ) -> Extension:
     """The officer extends the term (R-5.5): the reasons and the new date go to the
     complainant as a letter (PDF, kept in the dossier) and an e-mail; every deadline
-    stays on record (the original on the complaint, each extension as a row)."""
+    stays on record (the original on the complaint, each extension as a row). The kind
+    of reason is counted in the reports (R-8.3)."""
     reason = (reason or "").strip()
+    if reason_category not in ExtensionReason.values:
+        raise InvalidInput({"reason_category": [_("Choose the kind of reason.")]})
     # The letter is rendered before the transaction (PDF rendering takes a moment; on
     # SQLite the write lock would hold every other writer that long), from the complaint
     # as it is now; the row lock then checks that nothing changed in between.
@@ -53,6 +58,7 @@ def complaint_extend_deadline(
         previous_deadline=seen.deadline,
         new_deadline=new_deadline,
         reason=reason,
+        reason_category=reason_category,
         extended_by=by,
         extended_at=clock.now(),
     )

@@ -131,6 +131,7 @@ def extend_deadline(request, reference):
             complaint=complaint,
             new_deadline=data["new_deadline"],
             reason=data["reason"],
+            reason_category=data["reason_category"],
             by=request.user,
             expected_version=data["version"],
         ),

@@ -3,7 +3,8 @@ from django.core.management import call_command
 from klachtenregeling.accounts.models import User
 from klachtenregeling.complaints.constants import Channel, Status
 from klachtenregeling.complaints.models import Complaint
-from klachtenregeling.organisations.models import Organisation
+from klachtenregeling.demo import data
+from klachtenregeling.organisations.models import Cause, Organisation, Subject
 
 
 def test_demo_organisation_is_loaded_once(db, settings, tmp_path, capsys):
@@ -40,3 +41,17 @@ def test_demo_organisation_is_loaded_once(db, settings, tmp_path, capsys):
     about_amber = complaints.get(respondent__username="amber")
     assert about_amber.assigned_officer.username == "bram"
     assert all(c.events.exists() for c in complaints)
+
+
+def test_r3_2_r8_1_demo_lists_of_subjects_and_causes_are_added_once(db, settings, tmp_path):
+    settings.DATA_DIR = tmp_path
+    call_command("demo_seed", "--quiet")
+    organisation = Organisation.objects.get(slug="interactie")
+    # A demo made before the causes existed gets them on the next run, once.
+    Cause.objects.filter(organisation=organisation).delete()
+    call_command("demo_seed", "--quiet")
+    call_command("demo_seed", "--quiet")
+    causes = Cause.objects.filter(organisation=organisation, is_active=True)
+    assert sorted(c.name for c in causes) == sorted(data.CAUSES)
+    subjects = Subject.objects.filter(organisation=organisation)
+    assert sorted(s.name for s in subjects) == sorted(data.SUBJECTS)

@@ -10,7 +10,7 @@ from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.complaints.services.state import advance, locked, touch
 from klachtenregeling.core.errors import InvalidInput, NotPermitted
 
-__all__ = ["advance", "clean_text", "locked", "staff_role", "touch"]
+__all__ = ["advance", "clean_optional_text", "clean_text", "locked", "staff_role", "touch"]
 
 
 def staff_role(user, complaint: Complaint) -> ActorRole:
@@ -31,3 +31,9 @@ def clean_text(text: str, field: str, *, required_message) -> str:
             {field: [_("Use at most %(max)d characters.") % {"max": MAX_DESCRIPTION_LENGTH}]}
         )
     return text
+
+
+def clean_optional_text(text: str, field: str) -> str:
+    """As clean_text, but an empty text is fine."""
+    text = (text or "").strip()
+    return clean_text(text, field, required_message="") if text else ""

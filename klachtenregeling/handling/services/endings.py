@@ -12,6 +12,7 @@ from klachtenregeling.audit import procedure_events
 from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.complaints import workflow
 from klachtenregeling.complaints.constants import AttachmentKind, Satisfaction, Status
+from klachtenregeling.complaints.rules import registration
 from klachtenregeling.complaints.services.attachments import cleaned_up_on_failure
 from klachtenregeling.complaints.services.state import STALE_MESSAGE, unlocked_read
 from klachtenregeling.complaints.uploads import check_upload
@@ -19,13 +20,14 @@ from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput, StaleObject
 from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
+from klachtenregeling.organisations.selectors import causes_in_use
 from klachtenregeling.portal.models import ComplainantLink
 from klachtenregeling.reports.statistics import record_end
 
 from ..constants import RulingOutcome
 from ..models import Referral
 from ..rules import referral as referral_rules
-from .common import advance, clean_text, locked, touch
+from .common import advance, clean_optional_text, clean_text, locked, touch
 
 
 def referral_conditions(complaint, today: date | None = None) -> list[referral_rules.Condition]:
@@ -36,6 +38,35 @@ def referral_conditions(complaint, today: date | None = None) -> list[referral_r
         responded=complaint.judgments.exists(),
         today=today or clock.today(),
     )
+
+
+def _clean_ending(*, root_cause: str, satisfaction: str) -> str:
+    """R-3.2, R-3.3: the input every ending shares that needs no database."""
+    errors = registration.satisfaction_errors(satisfaction)
+    if errors:
+        raise InvalidInput(errors)
+    return clean_optional_text(root_cause, "root_cause")
+
+
+def _register_ending(
+    complaint,
+    *,
+    cause_id: int | None,
+    root_cause: str,
+    satisfaction: str,
+    cause_required: bool,
+) -> None:
+    """Inside the ending's transaction, on the locked complaint and before `record_end`
+    counts it: R-8.1 the subject(s) are registered; R-3.2 the cause category (of the
+    organisation's causes in use) and, optionally, in words; R-3.3 the satisfaction."""
+    registration.require_subjects(complaint.subjects.count())
+    active_ids = set(causes_in_use(complaint.organisation).values_list("pk", flat=True))
+    errors = registration.cause_errors(cause_id, active_ids=active_ids, required=cause_required)
+    if errors:
+        raise InvalidInput(errors)
+    complaint.cause_id, complaint.root_cause = cause_id, root_cause
+    complaint.satisfaction = satisfaction
+    touch(complaint, "cause", "root_cause", "satisfaction")
 
 
 def referral_record(
@@ -75,18 +106,19 @@ def ruling_record(
     ruling_on: date,
     outcome: str,
     text: str,
-    root_cause: str,
+    cause_id: int | None,
     by,
+    root_cause: str = "",
+    satisfaction: str = Satisfaction.UNKNOWN,
     document: tuple[str, IO[bytes]] | None = None,
     expected_version=None,
 ):
-    """The disputes body's ruling closes the case and lifts the legal hold (R-4.3, R-3.2)."""
+    """The disputes body's ruling closes the case and lifts the legal hold (R-4.3); the
+    cause (R-3.2) and the complainant's satisfaction (R-3.3) are recorded with it."""
     if outcome not in RulingOutcome.values:
         raise InvalidInput({"outcome": [_("Choose the outcome.")]})
     text = clean_text(text, "text", required_message=_("Summarise the ruling."))
-    root_cause = clean_text(
-        root_cause, "root_cause", required_message=_("Record the cause of the complaint.")
-    )
+    root_cause = _clean_ending(root_cause=root_cause, satisfaction=satisfaction)
     checked = check_upload(document[0], document[1], field="document") if document else None
     with cleaned_up_on_failure() as stored, transaction.atomic():
         complaint = locked(complaint, expected_version)
@@ -105,8 +137,14 @@ def ruling_record(
         )
         status_from = advance(complaint, Status.CLOSED)
         complaint.legal_hold = False
-        complaint.root_cause = root_cause
-        touch(complaint, "legal_hold", "root_cause")
+        touch(complaint, "legal_hold")
+        _register_ending(
+            complaint,
+            cause_id=cause_id,
+            root_cause=root_cause,
+            satisfaction=satisfaction,
+            cause_required=True,
+        )
         # One status change, recorded once: on the closing event, as for every closing.
         procedure_events.ruling_recorded(
             complaint, referral=referral, by=by, status_from=complaint.status
@@ -117,57 +155,105 @@ def ruling_record(
     return referral
 
 
-def complaint_close(*, complaint, root_cause: str, satisfaction: str, by, expected_version=None):
-    """Close a resolved complaint, or an unresolved one not taken further (R-3.2, R-3.3)."""
-    root_cause = clean_text(
-        root_cause, "root_cause", required_message=_("Record the cause of the complaint.")
-    )
-    if satisfaction not in Satisfaction.values:
-        raise InvalidInput({"satisfaction": [_("Choose how satisfied the complainant is.")]})
+def complaint_close(
+    *,
+    complaint,
+    cause_id: int | None,
+    satisfaction: str,
+    by,
+    root_cause: str = "",
+    expected_version=None,
+):
+    """Close a resolved complaint, or an unresolved one not taken further: with its
+    subject(s) (R-8.1), its cause (R-3.2) and the complainant's satisfaction (R-3.3)."""
+    root_cause = _clean_ending(root_cause=root_cause, satisfaction=satisfaction)
     with transaction.atomic():
         complaint = locked(complaint, expected_version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         workflow.require_status(complaint.status, workflow.CLOSING_ALLOWED)
         status_from = advance(complaint, Status.CLOSED)
-        complaint.root_cause, complaint.satisfaction = root_cause, satisfaction
-        touch(complaint, "root_cause", "satisfaction")
+        _register_ending(
+            complaint,
+            cause_id=cause_id,
+            root_cause=root_cause,
+            satisfaction=satisfaction,
+            cause_required=True,
+        )
         procedure_events.closed(complaint, by=by, status_from=status_from)
         record_end(complaint)
         messages.closed(complaint)
     return complaint
 
 
-def _withdraw(complaint, *, reason: str, by, role: ActorRole):
-    status_from = advance(complaint, Status.WITHDRAWN)
+def _withdraw(complaint, status_from: str, *, reason: str, by, role: ActorRole):
     procedure_events.withdrawn(complaint, by=by, role=role, reason=reason, status_from=status_from)
     record_end(complaint)
     messages.withdrawn(complaint, by_complainant=role == ActorRole.COMPLAINANT)
     return complaint
 
 
-def complaint_withdraw_by_complainant(*, complaint, reason: str, link):
-    """The complainant withdraws through their link; a reason is optional."""
+def complaint_withdraw_by_complainant(
+    *, complaint, reason: str, link, satisfaction: str = Satisfaction.UNKNOWN
+):
+    """The complainant withdraws through their link; a reason is optional, and so is how
+    satisfied they are (R-3.3, 'unknown': rather not say). They cannot classify the
+    complaint, so a complaint without a subject is counted without one (R-8.1)."""
     reason = (reason or "").strip()[:2000]
+    _clean_ending(root_cause="", satisfaction=satisfaction)
     with transaction.atomic():
         complaint = locked(complaint)
         policies.require_complainant(link, complaint)
-        return _withdraw(complaint, reason=reason, by=None, role=ActorRole.COMPLAINANT)
+        status_from = advance(complaint, Status.WITHDRAWN)
+        complaint.satisfaction = satisfaction
+        touch(complaint, "satisfaction")
+        return _withdraw(complaint, status_from, reason=reason, by=None, role=ActorRole.COMPLAINANT)
 
 
-def complaint_withdraw_on_behalf(*, complaint, reason: str, by, expected_version=None):
-    """The officer records a withdrawal the complainant made by phone or letter."""
+def complaint_withdraw_on_behalf(
+    *,
+    complaint,
+    reason: str,
+    by,
+    cause_id: int | None = None,
+    root_cause: str = "",
+    satisfaction: str = Satisfaction.UNKNOWN,
+    expected_version=None,
+):
+    """The officer records a withdrawal the complainant made by phone or letter, with the
+    subject(s) (R-8.1), optionally the cause (R-3.2) and the satisfaction (R-3.3)."""
     reason = clean_text(
         reason, "reason", required_message=_("Say how and why the complainant withdrew.")
     )
+    root_cause = _clean_ending(root_cause=root_cause, satisfaction=satisfaction)
     with transaction.atomic():
         complaint = locked(complaint, expected_version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
-        return _withdraw(complaint, reason=reason, by=by, role=ActorRole.OFFICER)
+        status_from = advance(complaint, Status.WITHDRAWN)
+        _register_ending(
+            complaint,
+            cause_id=cause_id,
+            root_cause=root_cause,
+            satisfaction=satisfaction,
+            cause_required=False,
+        )
+        return _withdraw(complaint, status_from, reason=reason, by=by, role=ActorRole.OFFICER)
 
 
-def complaint_declare_not_admissible(*, complaint, reasons: str, by, expected_version=None):
-    """Not a complaint under R-1.x: the complainant gets the reasons in writing (a letter)."""
+def complaint_declare_not_admissible(
+    *,
+    complaint,
+    reasons: str,
+    by,
+    cause_id: int | None = None,
+    root_cause: str = "",
+    satisfaction: str = Satisfaction.UNKNOWN,
+    expected_version=None,
+):
+    """Not a complaint under R-1.x: the complainant gets the reasons in writing (a letter).
+    Registered with its subject(s) (R-8.1), optionally a cause (R-3.2), and the
+    satisfaction (R-3.3)."""
     reasons = clean_text(reasons, "reasons", required_message=_("Give the reasons."))
+    root_cause = _clean_ending(root_cause=root_cause, satisfaction=satisfaction)
     # Rendered before the transaction, checked against the version it was rendered from
     # (as the judgment and the extension letter).
     seen = unlocked_read(complaint)
@@ -175,11 +261,19 @@ def complaint_declare_not_admissible(*, complaint, reasons: str, by, expected_ve
         raise StaleObject(STALE_MESSAGE)
     policies.require(by, policies.COMPLAINT_HANDLE, seen)
     workflow.require_transition(seen.status, Status.NOT_ADMISSIBLE)
+    registration.require_subjects(seen.subjects.count())
     pdf = render_letter(seen, template="letters/not_admissible.html", context={"reasons": reasons})
     with cleaned_up_on_failure() as stored, transaction.atomic():
         complaint = locked(complaint, seen.version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         status_from = advance(complaint, Status.NOT_ADMISSIBLE)
+        _register_ending(
+            complaint,
+            cause_id=cause_id,
+            root_cause=root_cause,
+            satisfaction=satisfaction,
+            cause_required=False,
+        )
         letter = store_letter(complaint, stored, pdf=pdf, letter="niet-ontvankelijk", by=by)
         procedure_events.not_admissible(complaint, by=by, reasons=reasons, status_from=status_from)
         record_end(complaint)

@@ -9,6 +9,7 @@ from klachtenregeling.audit import procedure_events
 from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.complaints import workflow
 from klachtenregeling.complaints.constants import MAX_SHORT_TEXT_LENGTH, Status
+from klachtenregeling.complaints.rules import registration
 from klachtenregeling.complaints.services.attachments import cleaned_up_on_failure
 from klachtenregeling.complaints.services.state import STALE_MESSAGE, unlocked_read
 from klachtenregeling.core import clock
@@ -57,6 +58,7 @@ def _require_may_judge(complaint, by) -> None:
     policies.require(by, policies.COMPLAINT_HANDLE, complaint)
     workflow.require_status(complaint.status, workflow.JUDGMENT_ALLOWED)
     _require_heard(complaint)
+    registration.require_subjects(complaint.subjects.count())
 
 
 def _clean_judgment(verdict, reasoning, recommendations) -> tuple[str, str, list[str]]:

@@ -14,6 +14,8 @@ from klachtenregeling.core import clock
 from klachtenregeling.handling import services
 from klachtenregeling.handling.constants import Answer, Verdict
 from klachtenregeling.notifications.models import OutboxMessage
+from klachtenregeling.organisations import services as list_services
+from klachtenregeling.organisations.models import Cause, Subject
 from klachtenregeling.portal import tokens
 
 
@@ -52,7 +54,38 @@ def hear_both(complaint, officer, respondent=None) -> Complaint:
     return fresh(complaint)
 
 
+def classify(complaint, officer, names=("Planning",)) -> Complaint:
+    """R-8.1: the officer registers the complaint's subject(s), adding them to the
+    organisation's list first when missing (through the real services)."""
+    ids = []
+    for name in names:
+        subject = Subject.objects.filter(organisation=complaint.organisation, name=name).first()
+        if subject is None:
+            subject = list_services.subject_add(
+                organisation=complaint.organisation, name=name, by=officer
+            )
+        ids.append(subject.pk)
+    complaint_services.complaint_set_subjects(complaint=complaint, subject_ids=ids, by=officer)
+    return fresh(complaint)
+
+
+def cause_in(organisation, officer, name="Communicatie") -> int:
+    """R-3.2: a cause of the organisation in use (added to its list when missing)."""
+    cause = Cause.objects.filter(organisation=organisation, name=name).first()
+    if cause is None:
+        cause = list_services.cause_add(organisation=organisation, name=name, by=officer)
+    return cause.pk
+
+
+def cause_for(complaint, officer, name="Communicatie") -> int:
+    """R-3.2: a cause of the complaint's organisation in use (added when missing)."""
+    return cause_in(complaint.organisation, officer, name)
+
+
 def judge(complaint, officer, *, verdict=Verdict.PARTLY, reasoning="Deels terecht.", recs=()):
+    """The judgment is sent, the complaint registered with a subject first if it has none."""
+    if not complaint.subjects.exists():
+        classify(complaint, officer)
     return services.judgment_issue(
         complaint=complaint,
         verdict=verdict,

@@ -18,7 +18,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from klachtenregeling.audit.constants import EventType
+from klachtenregeling.audit.constants import ActorRole, EventType
 from klachtenregeling.complaints import services as complaint_services
 from klachtenregeling.complaints.constants import FINAL_STATUSES, Concern, Satisfaction, Status
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
@@ -72,9 +72,14 @@ class Procedure(RuleBasedStateMachine):
     # Set by the test: the organisation and its people.
     organisation = None
     people: dict = {}
+    cause_id: int | None = None
 
-    @initialize(about_someone=st.booleans(), start_at=st.sampled_from(list(START_AT)))
-    def file_a_complaint(self, about_someone, start_at):
+    @initialize(
+        about_someone=st.booleans(),
+        start_at=st.sampled_from(list(START_AT)),
+        with_subject=st.booleans(),
+    )
+    def file_a_complaint(self, about_someone, start_at, with_subject):
         respondent = self.people["respondent"]
         draft = ComplaintDraft(
             complainant_name="Marieke Jonker",
@@ -87,7 +92,10 @@ class Procedure(RuleBasedStateMachine):
         complaint = complaint_services.complaint_submit(
             organisation=self.organisation, draft=draft
         ).complaint
-        self.complaint = START_AT[start_at](steps.start(complaint, self.people["officer"]))
+        complaint = steps.start(complaint, self.people["officer"])
+        if with_subject:  # else registered only when a judgment is sent (steps.judge)
+            complaint = steps.classify(complaint, self.people["officer"])
+        self.complaint = START_AT[start_at](complaint)
         self.link = steps.link_for(self.complaint)
         revoked = steps.link_for(self.complaint)
         ComplainantLink.objects.filter(pk=revoked.pk).update(revoked_at=clock.now())
@@ -183,7 +191,7 @@ class Procedure(RuleBasedStateMachine):
                 ruling_on=clock.today(),
                 outcome=outcome,
                 text="Uitspraak.",
-                root_cause="Planning.",
+                cause_id=self.cause_id,
                 by=self.who(actor),
             )
         )
@@ -193,7 +201,7 @@ class Procedure(RuleBasedStateMachine):
         self.attempt(
             lambda: services.complaint_close(
                 complaint=self.complaint,
-                root_cause="Planning.",
+                cause_id=self.cause_id,
                 satisfaction=satisfaction,
                 by=self.who(actor),
             )
@@ -346,6 +354,13 @@ class Procedure(RuleBasedStateMachine):
             assert rows == [] and recorded == []
 
     @invariant()
+    def r8_1_only_the_complainants_own_withdrawal_ends_without_a_subject(self):
+        if self.complaint.status in FINAL_STATUSES and not self.complaint.subjects.exists():
+            assert self.complaint.status == Status.WITHDRAWN
+            [withdrawn] = [e for e in self.events() if e.type == EventType.WITHDRAWN]
+            assert withdrawn.actor_role == ActorRole.COMPLAINANT
+
+    @invariant()
     def r7_4_event_numbers_run_without_gaps(self):
         assert [e.seq for e in self.events()] == list(range(1, len(self.events()) + 1))
 
@@ -362,6 +377,7 @@ class Procedure(RuleBasedStateMachine):
 @pytest.mark.django_db
 def test_r5_r7_4_random_procedures_keep_the_invariants(org, officer, second_officer, staff_member):
     Procedure.organisation = org
+    Procedure.cause_id = steps.cause_in(org, officer)
     Procedure.people = {
         "officer": officer,
         "respondent": staff_member,

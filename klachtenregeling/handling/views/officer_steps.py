@@ -14,6 +14,7 @@ from klachtenregeling.complaints import selectors as complaint_selectors
 from klachtenregeling.complaints.views.officer import dossier_context
 from klachtenregeling.core.errors import DomainError, InvalidInput
 from klachtenregeling.core.forms import apply_domain_error
+from klachtenregeling.organisations.selectors import causes_in_use
 
 from .. import forms, services
 from ..panel import PREFIXES
@@ -211,9 +212,28 @@ def case_file(request, complaint, form):
     return response
 
 
+def _ending_form(form_class):
+    """An ending's form, offering the causes in use of the complaint's organisation."""
+    return lambda r, c, **kw: form_class(
+        r.POST, r.FILES, **kw, causes=causes_in_use(c.organisation)
+    )
+
+
+def _ending(request, form) -> dict:
+    """The cause (R-3.2) and satisfaction (R-3.3) every ending passes to its service."""
+    data = form.cleaned_data
+    return {
+        "cause_id": data["cause"],
+        "root_cause": data["root_cause"],
+        "satisfaction": data["satisfaction"],
+        "by": request.user,
+        "expected_version": _version(form),
+    }
+
+
 @officer_step(
     "ruling_form",
-    lambda r, c, **kw: forms.RulingForm(r.POST, r.FILES, **kw),
+    _ending_form(forms.RulingForm),
     _("The ruling was recorded; the complaint is closed."),
 )
 def record_ruling(request, complaint, form):
@@ -224,52 +244,35 @@ def record_ruling(request, complaint, form):
         ruling_on=data["ruling_on"],
         outcome=data["outcome"],
         text=data["text"],
-        root_cause=data["root_cause"],
         document=(upload.name, upload) if upload else None,
-        by=request.user,
-        expected_version=_version(form),
+        **_ending(request, form),
     )
 
 
-@officer_step(
-    "close_form", lambda r, c, **kw: forms.CloseForm(r.POST, **kw), _("The complaint is closed.")
-)
+@officer_step("close_form", _ending_form(forms.CloseForm), _("The complaint is closed."))
 def close(request, complaint, form):
-    data = form.cleaned_data
-    services.complaint_close(
-        complaint=complaint,
-        root_cause=data["root_cause"],
-        satisfaction=data["satisfaction"],
-        by=request.user,
-        expected_version=_version(form),
-    )
+    services.complaint_close(complaint=complaint, **_ending(request, form))
 
 
 @officer_step(
     "withdraw_form",
-    lambda r, c, **kw: forms.ReasonForm(r.POST, **kw),
+    _ending_form(forms.EndingWithReasonForm),
     _("The withdrawal was recorded."),
 )
 def withdraw(request, complaint, form):
     services.complaint_withdraw_on_behalf(
-        complaint=complaint,
-        reason=form.cleaned_data["reason"],
-        by=request.user,
-        expected_version=_version(form),
+        complaint=complaint, reason=form.cleaned_data["reason"], **_ending(request, form)
     )
 
 
 @officer_step(
     "not_admissible_form",
-    lambda r, c, **kw: forms.ReasonForm(r.POST, **kw),
+    _ending_form(forms.EndingWithReasonForm),
     _("The complaint was declared not admissible; the letter was sent."),
 )
 def not_admissible(request, complaint, form):
     services.complaint_declare_not_admissible(
-        complaint=complaint,
-        reasons=form.cleaned_data["reason"],
-        by=request.user,
-        expected_version=_version(form),
+        complaint=complaint, reasons=form.cleaned_data["reason"], **_ending(request, form)
     )
 
 

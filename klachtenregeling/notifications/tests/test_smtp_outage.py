@@ -62,6 +62,7 @@ def test_r7_3_smtp_down_the_app_keeps_working_and_every_message_arrives_once(
         {
             "extend-version": complaint.version,
             "extend-new_deadline": (complaint.deadline + timedelta(days=14)).isoformat(),
+            "extend-reason_category": "availability",
             "extend-reason": "De trainer is twee weken afwezig.",
         },
     )

@@ -18,12 +18,13 @@ def detail(complaint) -> str:
     return reverse("complaints:detail", args=[complaint.reference])
 
 
-def extend(client, complaint, new_deadline: str, reason: str):
+def extend(client, complaint, new_deadline: str, reason: str, category: str = "hearing"):
     return client.post(
         reverse("complaints:extend-deadline", args=[complaint.reference]),
         {
             "extend-version": complaint.version,
             "extend-new_deadline": new_deadline,
+            "extend-reason_category": category,
             "extend-reason": reason,
         },
     )
@@ -58,6 +59,21 @@ def test_r5_5_extension_form_says_what_is_wrong_and_stores_nothing(
     stored = Complaint.objects.get(pk=complaint.pk)
     assert stored.deadline == stored.original_deadline == date(2026, 3, 30)
     assert not stored.extensions.exists()
+
+
+def test_r5_5_extension_form_asks_for_the_kind_of_reason(client, officer, submit, at):
+    with at("2026-03-02 10:00"):
+        complaint = steps.start(submit(), officer)
+        client.force_login(officer)
+        for category in ("", "bored"):
+            response = extend(client, complaint, "2026-04-20", "De trainer is ziek.", category)
+            assert response.status_code == 400
+            assert 'id="id_extend-reason_category_error"' in response.content.decode()
+        assert not Complaint.objects.get(pk=complaint.pk).extensions.exists()
+        response = extend(client, complaint, "2026-04-20", "De trainer is ziek.", "availability")
+        assert response.status_code == 302
+    [extension] = Complaint.objects.get(pk=complaint.pk).extensions.all()
+    assert extension.reason_category == "availability"
 
 
 def test_r5_5_the_dossier_says_how_the_term_went(client, officer, submit, at):

@@ -15,7 +15,8 @@ from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.core import clock
 from klachtenregeling.engagements.models import Client, Engagement
 from klachtenregeling.notifications.procedure_messages import complainant_link
-from klachtenregeling.organisations.models import Organisation, Subject
+from klachtenregeling.organisations import services as list_services
+from klachtenregeling.organisations.models import Cause, Organisation, Subject
 
 from ... import data, procedure, regulation, report_history
 
@@ -48,13 +49,33 @@ class Command(BaseCommand):
             for user in User.objects.filter(organisation=organisation):
                 user.set_password(password)
                 user.save(update_fields=["password"])
-        # Also for a demo made before these existed: the regulation and a few questions (R-4.1).
+        # Also for a demo made before these existed: the regulation and a few questions (R-4.1),
+        # the lists of subjects and causes (R-8.1, R-3.2).
+        self._lists(organisation)
         regulation.publish_regulation(organisation)
         regulation.add_questions(organisation)
         # And a year and a half of anonymous history for the reports (R-8.3).
         report_history.add_report_history(organisation)
         if not quiet:
             self._print_logins(organisation, password)
+
+    def _lists(self, organisation: Organisation) -> None:
+        """Add the demo's subjects and causes that the organisation's lists lack (by name,
+        ignoring case; one taken out of use by hand stays out of use)."""
+        officer = organisation.default_officer
+        for model, names, add in (
+            (Subject, data.SUBJECTS, list_services.subject_add),
+            (Cause, data.CAUSES, list_services.cause_add),
+        ):
+            existing = {
+                n.casefold()
+                for n in model.objects.filter(organisation=organisation).values_list(
+                    "name", flat=True
+                )
+            }
+            for name in names:
+                if name.casefold() not in existing:
+                    add(organisation=organisation, name=name, by=officer)
 
     def _password(self) -> tuple[str, bool]:
         path = settings.DATA_DIR / "demo-password"

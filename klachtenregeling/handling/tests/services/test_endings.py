@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
 
 from klachtenregeling.audit.constants import ActorRole, EventType
 from klachtenregeling.complaints import services as complaint_services
@@ -19,6 +20,7 @@ from klachtenregeling.engagements.models import DocumentKind, EngagementDocument
 from klachtenregeling.handling import services
 from klachtenregeling.handling.constants import Answer, RulingOutcome
 from klachtenregeling.notifications.constants import MessageKind
+from klachtenregeling.organisations import services as list_services
 from tests import samples
 
 from .. import steps
@@ -165,6 +167,7 @@ def test_r4_3_ruling_closes_the_case_and_lifts_the_legal_hold(complaint, officer
         ruling_on=clock.today(),
         outcome=RulingOutcome.PARTLY_UPHELD,
         text="De commissie acht de klacht deels gegrond.",
+        cause_id=steps.cause_for(complaint, officer),
         root_cause="Planning van trainers.",
         by=officer,
         document=("uitspraak.pdf", io.BytesIO(samples.pdf())),
@@ -190,6 +193,7 @@ def test_r4_3_ruling_closes_the_case_and_lifts_the_legal_hold(complaint, officer
     assert closed.data["status_from"] == Status.REFERRED
     assert closed.data["status_to"] == Status.CLOSED
     assert closed.data["root_cause"] == "Planning van trainers."
+    assert closed.data["cause"] == {"id": complaint.cause_id, "name": "Communicatie"}
     messages = steps.messages_since(complaint, mark)
     assert steps.sent(messages) == {
         (MessageKind.CLOSED, ActorRole.COMPLAINANT, complaint.complainant_email),
@@ -206,30 +210,31 @@ def test_r4_3_no_ruling_without_a_referral(complaint, officer):
             ruling_on=clock.today(),
             outcome=RulingOutcome.REJECTED,
             text="Afgewezen.",
-            root_cause="Verwachtingen.",
+            cause_id=steps.cause_for(complaint, officer),
             by=officer,
         )
 
 
 @pytest.mark.parametrize(
-    ("outcome", "text", "root_cause", "days"),
+    ("outcome", "text", "with_cause", "days"),
     [
-        ("won", "x", "y", 0),
-        (RulingOutcome.REJECTED, " ", "y", 0),
-        (RulingOutcome.REJECTED, "x", "", 0),  # the cause is recorded at closing
-        (RulingOutcome.REJECTED, "x", "y", 1),  # a ruling in the future
-        (RulingOutcome.REJECTED, "x", "y", -1),  # before the referral
+        ("won", "x", True, 0),
+        (RulingOutcome.REJECTED, " ", True, 0),
+        (RulingOutcome.REJECTED, "x", False, 0),  # the cause is recorded at closing
+        (RulingOutcome.REJECTED, "x", True, 1),  # a ruling in the future
+        (RulingOutcome.REJECTED, "x", True, -1),  # before the referral
     ],
 )
-def test_r4_3_r3_2_ruling_input_is_checked(complaint, officer, outcome, text, root_cause, days):
+def test_r4_3_r3_2_ruling_input_is_checked(complaint, officer, outcome, text, with_cause, days):
     complaint = steps.refer(steps.unresolve(complaint, officer), officer)
+    cause_id = steps.cause_for(complaint, officer) if with_cause else None
     with unchanged(complaint), pytest.raises(InvalidInput):
         services.ruling_record(
             complaint=complaint,
             ruling_on=clock.today() + timedelta(days=days),
             outcome=outcome,
             text=text,
-            root_cause=root_cause,
+            cause_id=cause_id,
             by=officer,
         )
 
@@ -237,6 +242,7 @@ def test_r4_3_r3_2_ruling_input_is_checked(complaint, officer, outcome, text, ro
 def close(complaint, officer, **overrides):
     values = {
         "complaint": complaint,
+        "cause_id": steps.cause_for(complaint, officer),
         "root_cause": "Trainer te laat ingepland.",
         "satisfaction": Satisfaction.SATISFIED,
         "by": officer,
@@ -261,6 +267,7 @@ def test_r3_2_r3_3_closing_a_resolved_complaint(complaint, officer, respondent):
     assert event.data == {
         "status_from": Status.RESOLVED,
         "status_to": Status.CLOSED,
+        "cause": {"id": complaint.cause_id, "name": "Communicatie"},
         "root_cause": "Trainer te laat ingepland.",
         "satisfaction": Satisfaction.SATISFIED,
     }
@@ -272,12 +279,31 @@ def test_r3_2_r3_3_closing_a_resolved_complaint(complaint, officer, respondent):
     steps.assert_subjects_name_only_the_reference(messages, complaint, officer, respondent)
 
 
-def test_r3_2_closing_requires_the_root_cause(general_complaint, officer):
+def test_r3_2_closing_asks_for_a_cause(general_complaint, officer, other_org, other_officer):
     complaint = steps.resolve(general_complaint, officer)
-    for root_cause in ("", "   "):
+    retired = steps.cause_for(complaint, officer, name="Facturering")
+    list_services.cause_retire(organisation=complaint.organisation, cause_id=retired, by=officer)
+    elsewhere = list_services.cause_add(organisation=other_org, name="Elders", by=other_officer)
+    for cause_id in (None, retired, elsewhere.pk, 0):
         with unchanged(complaint), pytest.raises(InvalidInput) as refused:
-            close(complaint, officer, root_cause=root_cause)
-        assert "root_cause" in refused.value.errors
+            close(complaint, officer, cause_id=cause_id)
+        assert "cause" in refused.value.errors
+    # The words are optional; the category is stored with the complaint and in its row.
+    close(complaint, officer, root_cause="")
+    complaint = steps.fresh(complaint)
+    assert complaint.cause.name == "Communicatie"
+    assert complaint.root_cause == ""
+    assert complaint.statistic.cause_id == complaint.cause_id
+
+
+def test_r3_2_with_no_cause_configured_closing_points_to_the_lists(general_complaint, officer):
+    complaint = steps.resolve(general_complaint, officer)
+    with unchanged(complaint), pytest.raises(InvalidInput) as refused:
+        services.complaint_close(
+            complaint=complaint, cause_id=None, satisfaction=Satisfaction.UNKNOWN, by=officer
+        )
+    with translation.override("en"):
+        assert "Subjects and causes" in str(refused.value.errors["cause"][0])
 
 
 def test_r3_3_closing_requires_the_satisfaction(general_complaint, officer):
@@ -317,7 +343,10 @@ def test_complainant_withdraws_through_the_link(complaint, officer, respondent):
     mark = steps.mark(complaint)
 
     services.complaint_withdraw_by_complainant(
-        complaint=complaint, reason="  Opgelost met de trainer. ", link=steps.link_for(complaint)
+        complaint=complaint,
+        reason="  Opgelost met de trainer. ",
+        satisfaction=Satisfaction.PARTLY,
+        link=steps.link_for(complaint),
     )
 
     complaint = steps.fresh(complaint)
@@ -330,7 +359,13 @@ def test_complainant_withdraws_through_the_link(complaint, officer, respondent):
         "status_from": Status.IN_HANDLING,
         "status_to": Status.WITHDRAWN,
         "reason": "Opgelost met de trainer.",
+        "cause": None,
+        "root_cause": "",
+        "satisfaction": Satisfaction.PARTLY,
     }
+    # the complainant cannot classify; the row simply has no subject.
+    assert complaint.satisfaction == Satisfaction.PARTLY
+    assert list(complaint.statistic.subjects.all()) == []
     messages = steps.messages_since(complaint, mark)
     assert steps.sent(messages) == {
         (MessageKind.WITHDRAWN, ActorRole.COMPLAINANT, complaint.complainant_email),
@@ -341,6 +376,7 @@ def test_complainant_withdraws_through_the_link(complaint, officer, respondent):
 
 
 def test_officer_records_a_withdrawal_on_behalf(complaint, officer):
+    complaint = steps.classify(complaint, officer)
     mark = steps.mark(complaint)
     with unchanged(complaint), pytest.raises(InvalidInput):
         services.complaint_withdraw_on_behalf(complaint=complaint, reason=" ", by=officer)
@@ -369,6 +405,7 @@ def test_no_withdrawal_after_resolution(general_complaint, officer):
 
 
 def test_r1_1_not_admissible_with_reasons_in_a_letter(complaint, officer):
+    complaint = steps.classify(complaint, officer)
     with unchanged(complaint), pytest.raises(InvalidInput):
         services.complaint_declare_not_admissible(complaint=complaint, reasons="  ", by=officer)
     mark = steps.mark(complaint)
@@ -388,6 +425,9 @@ def test_r1_1_not_admissible_with_reasons_in_a_letter(complaint, officer):
         "status_from": Status.IN_HANDLING,
         "status_to": Status.NOT_ADMISSIBLE,
         "reasons": "Dit gaat over een andere organisatie.",
+        "cause": None,
+        "root_cause": "",
+        "satisfaction": Satisfaction.UNKNOWN,
     }
     letter = complaint.attachments.get(kind=AttachmentKind.LETTER)
     assert letter.filename == f"{complaint.reference}-niet-ontvankelijk.pdf"

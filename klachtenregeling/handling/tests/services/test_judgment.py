@@ -32,6 +32,17 @@ def pdf_text(attachment) -> str:
     return " ".join((page.extract_text() or "") for page in reader.pages)
 
 
+@pytest.fixture
+def complaint(complaint, officer):
+    """R-8.1: registered with a subject, as every complaint is before its judgment."""
+    return steps.classify(complaint, officer)
+
+
+@pytest.fixture
+def general_complaint(general_complaint, officer):
+    return steps.classify(general_complaint, officer)
+
+
 def issue(complaint, officer, **overrides):
     values = {
         "complaint": complaint,

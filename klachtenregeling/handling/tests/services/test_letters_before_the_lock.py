@@ -37,6 +37,12 @@ def _watch(monkeypatch) -> list:
 
 
 @pytest.fixture
+def complaint(complaint, officer):
+    """R-8.1: registered with a subject, as before a judgment or an ending."""
+    return steps.classify(complaint, officer)
+
+
+@pytest.fixture
 def heard(complaint, officer):
     return steps.hear_both(complaint, officer)
 

@@ -97,7 +97,7 @@ def _ruling(c, officer, version):
         ruling_on=clock.today(),
         outcome=RulingOutcome.SETTLED,
         text="Geschikt.",
-        root_cause="Planning.",
+        cause_id=steps.cause_for(c, officer),
         by=officer,
         expected_version=version,
     )
@@ -152,7 +152,7 @@ VERSIONED = {
         "unresolved",
         lambda c, o, v: services.complaint_close(
             complaint=c,
-            root_cause="Planning.",
+            cause_id=steps.cause_for(c, o),
             satisfaction=Satisfaction.PARTLY,
             by=o,
             expected_version=v,
@@ -174,6 +174,7 @@ VERSIONED = {
 
 
 def bring_to(complaint, officer, stage):
+    complaint = steps.classify(complaint, officer)  # registered with a subject
     if stage == "heard":
         return steps.hear_both(complaint, officer)
     if stage == "unresolved":
@@ -272,7 +273,7 @@ def every_step(complaint, officer, respondent, other_staff):
         "ruling_record": lambda: _ruling(complaint, officer, None),
         "case_file_export": lambda: services.case_file_export(complaint=complaint, by=officer),
         "complaint_close": lambda: services.complaint_close(
-            complaint=complaint, root_cause="x", satisfaction=Satisfaction.UNKNOWN, by=officer
+            complaint=complaint, cause_id=None, satisfaction=Satisfaction.UNKNOWN, by=officer
         ),
         "withdraw_by_complainant": lambda: services.complaint_withdraw_by_complainant(
             complaint=complaint, reason="", link=steps.link_for(complaint)
@@ -288,10 +289,14 @@ def every_step(complaint, officer, respondent, other_staff):
 
 
 def end(complaint, officer, how):
+    complaint = steps.classify(complaint, officer)  # registered with a subject
     if how == "closed":
         complaint = steps.resolve(complaint, officer)
         services.complaint_close(
-            complaint=complaint, root_cause="x", satisfaction=Satisfaction.SATISFIED, by=officer
+            complaint=complaint,
+            cause_id=steps.cause_for(complaint, officer),
+            satisfaction=Satisfaction.SATISFIED,
+            by=officer,
         )
     elif how == "ruled":
         complaint = steps.refer(steps.unresolve(complaint, officer), officer)

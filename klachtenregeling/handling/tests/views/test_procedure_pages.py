@@ -16,6 +16,8 @@ from klachtenregeling.handling.forms import DEFAULT_DAYS_TO_ANSWER
 from klachtenregeling.handling.models import Signature, Statement
 from klachtenregeling.portal import tokens
 
+from .. import steps
+
 
 def step(name, complaint) -> str:
     return reverse(f"handling:{name}", args=[complaint.reference])
@@ -38,7 +40,8 @@ def fresh(complaint):
 @pytest.fixture
 def in_handling(submit, officer, staff_member):
     complaint = submit(respondent_id=staff_member.pk)
-    return complaint_start_handling(complaint=complaint, by=officer)
+    complaint = complaint_start_handling(complaint=complaint, by=officer)
+    return steps.classify(complaint, officer)  # registered with a subject
 
 
 def enter_portal(client, complaint):

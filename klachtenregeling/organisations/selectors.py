@@ -1,0 +1,28 @@
+"""Reads of the organisation's managed lists (R-8.1 subjects, R-3.2 causes)."""
+
+from django.db.models import Count, QuerySet
+
+from .models import Cause, Organisation, Subject
+
+
+def subjects_with_use(organisation: Organisation) -> QuerySet[Subject]:
+    """Every subject of the organisation, in use first, each with how many complaints have it."""
+    return (
+        Subject.objects.filter(organisation=organisation)
+        .annotate(complaints_count=Count("complaints", distinct=True))
+        .order_by("-is_active", "name")
+    )
+
+
+def causes_with_use(organisation: Organisation) -> QuerySet[Cause]:
+    """Every cause of the organisation, in use first, each with how many complaints have it."""
+    return (
+        Cause.objects.filter(organisation=organisation)
+        .annotate(complaints_count=Count("complaints", distinct=True))
+        .order_by("-is_active", "name")
+    )
+
+
+def causes_in_use(organisation: Organisation) -> QuerySet[Cause]:
+    """The causes offered when a complaint ends (R-3.2)."""
+    return Cause.objects.filter(organisation=organisation, is_active=True).order_by("name")
