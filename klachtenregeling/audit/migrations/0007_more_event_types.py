@@ -4,6 +4,13 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def reinstall_triggers(apps, schema_editor):
+    # SQLite rebuilds the table to change the check constraint; its triggers go with it.
+    from klachtenregeling.audit import triggers
+
+    triggers.install(schema_editor.connection)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -27,4 +34,5 @@ class Migration(migrations.Migration):
             model_name='caseevent',
             constraint=models.CheckConstraint(condition=models.Q(('type__in', ['complaint.submitted', 'complaint.registered', 'complaint.routed', 'complaint.routing_failed', 'complaint.officer_assigned', 'complaint.handling_started', 'complaint.subjects_changed', 'complaint.subjects_suggested', 'complaint.note_added', 'attachment.added', 'complaint.deadline_extended', 'complaint.deadline_passed', 'complaint.respondent_set', 'complaint.respondent_notified', 'hearing.invited', 'hearing.statement_given', 'hearing.waived', 'solution.update_added', 'solution.proposed', 'solution.answered', 'judgment.issued', 'judgment.answered', 'judgment.signed', 'judgment.signatures_voided', 'complaint.resolved', 'referral.recorded', 'referral.case_file_exported', 'referral.ruling_recorded', 'complaint.closed', 'complaint.withdrawn', 'complaint.not_admissible', 'complaint.statistics_recorded', 'letter.issued', 'portal.links_revoked', 'message.queued', 'message.sent', 'message.failed'])), name='caseevent_type'),
         ),
+        migrations.RunPython(reinstall_triggers, migrations.RunPython.noop, elidable=False),
     ]
