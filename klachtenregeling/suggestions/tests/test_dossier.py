@@ -1,6 +1,7 @@
 """The suggestion in the dossier's subjects box (R-8.1): handling officer only."""
 
 from django.urls import reverse
+from django.utils import translation
 
 from klachtenregeling.audit.constants import EventType
 from klachtenregeling.core import clock
@@ -8,8 +9,15 @@ from klachtenregeling.suggestions import services
 
 from .conftest import INVOICE_TEXT, add_history
 
-USE = b"Use these subjects"
-TOO_FEW = b"Too few earlier complaints to suggest subjects yet."
+
+def dutch(text: str) -> bytes:
+    """The page's words as a Dutch reader sees them (the staff pages are Dutch by default)."""
+    with translation.override("nl"):
+        return translation.gettext(text).encode()
+
+
+USE = dutch("Use these subjects")
+TOO_FEW = dutch("Too few earlier complaints to suggest subjects yet.")
 
 
 def detail(complaint) -> str:
@@ -29,7 +37,8 @@ def test_r8_1_suggestion_and_choice_recorded_in_dossier(client, org, officer, hi
     suggested = complaint.events.filter(type=EventType.SUBJECTS_SUGGESTED)
     assert suggested.count() == 1
     assert [s["id"] for s in suggested.get().data["suggestions"]] == [invoices.pk]
-    assert b"Subjects suggested from earlier complaints: Facturering" in page.content
+    recorded = dutch("Subjects suggested from earlier complaints: %(subjects)s").decode()
+    assert (recorded % {"subjects": "Facturering"}).encode() in page.content
 
     # "Use these subjects" posts the suggestion to the ordinary set-subjects address.
     response = client.post(
