@@ -19,7 +19,6 @@ from klachtenregeling.reports.constants import Outcome
 from klachtenregeling.reports.models import ComplaintStatistic
 
 DAYS = 548  # about a year and a half before today
-CAUSES = ("Communicatie", "Planning", "Kwaliteit lesmateriaal", "Verwachtingen")
 _WEIGHTS = {
     "channel": ([Channel.WEB, Channel.EMAIL, Channel.LETTER, Channel.API], [60, 30, 5, 5]),
     "outcome": (
@@ -41,9 +40,8 @@ def add_report_history(organisation, *, seed: int = 2026) -> int:
         return 0
     rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
     subjects = list(Subject.objects.filter(organisation=organisation))
-    causes = [
-        Cause.objects.get_or_create(organisation=organisation, name=name)[0] for name in CAUSES
-    ]
+    # The organisation's own lists (demo_seed fills them first); no cause when it has none.
+    causes = list(Cause.objects.filter(organisation=organisation, is_active=True)) or [None]
     today = clock.today()
     count = 0
     for day in range(DAYS, 14, -1):

@@ -55,7 +55,7 @@ def test_r8_4_without_a_review_counted_from_the_first_ended_complaint(
     at, submit, officer, org_admin
 ):
     with at("2026-03-02 10:00"):
-        complaint = steps.start(submit(), officer)
+        complaint = steps.classify(steps.start(submit(), officer), officer)
         handling.complaint_withdraw_on_behalf(
             complaint=complaint, reason="Telefonisch ingetrokken.", by=officer
         )
