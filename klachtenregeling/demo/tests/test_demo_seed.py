@@ -4,6 +4,7 @@ from klachtenregeling.accounts.models import User
 from klachtenregeling.complaints.constants import Channel, Status
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.organisations.models import Organisation
+from klachtenregeling.retention.selectors import has_open_referral_hold
 
 
 def test_demo_organisation_is_loaded_once(db, settings, tmp_path, capsys):
@@ -33,7 +34,7 @@ def test_demo_organisation_is_loaded_once(db, settings, tmp_path, capsys):
         Status.RESOLVED,
         Status.REFERRED,
     }
-    assert complaints.get(status=Status.REFERRED).legal_hold
+    assert has_open_referral_hold(complaints.get(status=Status.REFERRED))
     assert {Channel.WEB, Channel.API, Channel.LETTER, Channel.EMAIL} <= set(
         complaints.values_list("channel", flat=True)
     )

@@ -21,6 +21,7 @@ from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
 from klachtenregeling.portal.models import ComplainantLink
 from klachtenregeling.reports.statistics import record_end
+from klachtenregeling.retention.services import referral_hold_close, referral_hold_open
 
 from ..constants import RulingOutcome
 from ..models import Referral
@@ -52,8 +53,8 @@ def referral_record(
                 {"referred_on": [_("The date lies before the complaint was received.")]}
             )
         status_from = advance(complaint, Status.REFERRED)
-        complaint.legal_hold = True
-        touch(complaint, "legal_hold")
+        referral_hold_open(complaint, by=by)
+        touch(complaint)
         referral = Referral.objects.create(
             complaint=complaint,
             body_name=complaint.organisation.disputes_body_name,
@@ -104,9 +105,9 @@ def ruling_record(
             update_fields=["ruling_on", "ruling_outcome", "ruling_text", "ruling_document"]
         )
         status_from = advance(complaint, Status.CLOSED)
-        complaint.legal_hold = False
+        referral_hold_close(complaint, by=by)
         complaint.root_cause = root_cause
-        touch(complaint, "legal_hold", "root_cause")
+        touch(complaint, "root_cause")
         # One status change, recorded once: on the closing event, as for every closing.
         procedure_events.ruling_recorded(
             complaint, referral=referral, by=by, status_from=complaint.status

@@ -15,6 +15,7 @@ from klachtenregeling.handling import services
 from klachtenregeling.handling.constants import Answer, Verdict
 from klachtenregeling.notifications.models import OutboxMessage
 from klachtenregeling.portal import tokens
+from klachtenregeling.retention.models import Hold
 
 
 def link_for(complaint):
@@ -161,7 +162,7 @@ def snapshot(complaint) -> tuple:
     return (
         current.status,
         current.version,
-        current.legal_hold,
+        list(Hold.objects.filter(complaint=current).values_list("kind", "lifted_at")),
         current.respondent_id,
         CaseEvent.objects.filter(complaint=complaint).count(),
         OutboxMessage.objects.filter(complaint=complaint).count(),
