@@ -10,6 +10,7 @@ import logging
 from typing import IO
 
 from django.core.files import File
+from django.db import transaction
 
 from klachtenregeling.core.errors import FileUnreadable
 
@@ -78,7 +79,8 @@ def is_encrypted(attachment) -> bool:
 def encrypt_in_place(attachment) -> bool:
     """Encrypt a file stored before encryption existed (encrypt_files); False if already done.
 
-    Written to a new name first and switched over, so a crash leaves the old file readable.
+    Written to a new name first and switched over; the plain file is removed only after
+    the switch commits, so a crash leaves a readable file behind.
     """
     if is_encrypted(attachment):
         return False
@@ -86,5 +88,6 @@ def encrypt_in_place(attachment) -> bool:
     with _raw(attachment) as raw:
         save_encrypted(attachment, old_name.rsplit("/", 1)[-1], raw)
     type(attachment).objects.filter(pk=attachment.pk).update(file=attachment.file.name)
-    attachment.file.storage.delete(old_name)
+    storage = attachment.file.storage
+    transaction.on_commit(lambda: storage.delete(old_name))
     return True
