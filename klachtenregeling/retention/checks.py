@@ -1,9 +1,8 @@
 """Start-up check (R-8.5): without a valid key-encryption key the app does not start.
 
-Files are never written unencrypted: storing one without a KEK fails (keys.current_kek), and
-this check stops `runserver`, `migrate`, `check --deploy` and the WSGI start-up of the
-production settings (config/wsgi.py runs the checks through `manage.py check` in the
-deployment; see README) with a message that says what to set.
+Files are never written unencrypted: storing one without a KEK fails (keys.current_kek).
+`config.settings.production` refuses to load without a valid KEK (so gunicorn does not start);
+this check says the same under every settings module for `runserver`, `migrate` and `check`.
 """
 
 from django.conf import settings
