@@ -67,7 +67,10 @@ def unreadable(attachment, error: Exception) -> FileUnreadable:
         attachment.complaint_id,
         error,
     )
-    file_unreadable(attachment)
+    try:
+        file_unreadable(attachment)
+    except Exception:  # the alert must never turn the clear error into a server error
+        logger.exception("Alerting the administrators about attachment %s failed", attachment.pk)
     return FileUnreadable(str(error))
 
 
