@@ -15,6 +15,7 @@ from klachtenregeling.questions import urls as question_urls
 from klachtenregeling.regulation import urls as regulation_urls
 from klachtenregeling.reminders import views as reminder_views
 from klachtenregeling.reports import urls as report_urls
+from klachtenregeling.retention import urls as retention_urls
 from klachtenregeling.reviews import urls as review_urls
 from klachtenregeling.website import views as website_views
 
@@ -50,6 +51,8 @@ urlpatterns = [
     path("werk/aanbevelingen/", include(improvement_urls.staff_patterns)),
     path("werk/besprekingen/", include(review_urls.staff_patterns)),
     path("werk/bestuur/", include(review_urls.board_patterns)),
+    # holds on destruction.
+    path("werk/bewaring/", include(retention_urls.staff_patterns)),
     path("werk/", include(handling_patterns)),
     path("werk/", include(audit_patterns)),
     path("", website_views.root, name="root"),

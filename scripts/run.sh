@@ -11,6 +11,7 @@ export SITE_URL=${SITE_URL:-http://$HOST:$PORT}
 
 "$PY" manage.py migrate --noinput -v0
 "$PY" manage.py collectstatic --noinput -v0
+"$PY" manage.py encrypt_files -v0 >/dev/null
 "$PY" manage.py demo_seed
 
 "$PY" manage.py db_worker --interval 2 &

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "klachtenregeling.reviews",
     "klachtenregeling.demo",
     "klachtenregeling.suggestions",
+    "klachtenregeling.retention",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,12 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# files of a complaint are stored encrypted with that complaint's key, wrapped by
+# this key-encryption key (retention/keys.py). Empty here: local.py and test.py generate
+# one; production.py requires it (a system check refuses to start without it).
+KLACHTEN_KEK = env.KLACHTEN_KEK
+KLACHTEN_KEK_PREVIOUS = env.KLACHTEN_KEK_PREVIOUS
 
 # Uploads: limits checked by the intake rules; Django streams bigger files to disk.
 MAX_ATTACHMENT_BYTES = env.MAX_ATTACHMENT_MB * 1024 * 1024

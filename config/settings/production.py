@@ -3,6 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from config import env
+from klachtenregeling.retention.crypto import parse_key_text
 
 from .base import *  # noqa: F403
 
@@ -16,6 +17,18 @@ if not env.CACHE_URL:
     raise ImproperlyConfigured(
         "REDIS_URL must be set: rate limits need a cache shared by processes."
     )
+# files are stored encrypted; without a valid key-encryption key nothing starts
+# (never a silent fall-back to unencrypted files). The system check retention.E001 says the
+# same for every other settings module.
+for _name, _value, _required in (
+    ("KLACHTEN_KEK", env.KLACHTEN_KEK, True),
+    ("KLACHTEN_KEK_PREVIOUS", env.KLACHTEN_KEK_PREVIOUS, False),
+):
+    if _required or _value:
+        try:
+            parse_key_text(_value, name=_name)
+        except ValueError as _error:
+            raise ImproperlyConfigured(str(_error)) from None
 
 DEBUG = False
 SESSION_COOKIE_SECURE = True

@@ -1,5 +1,7 @@
 """Settings for the test suite: a real database (SQLite file or DATABASE_URL), fast hashing."""
 
+import base64
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -34,3 +36,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0
 STATIC_ROOT = _tmp / "staticfiles"
 STATIC_ROOT.mkdir()
 WHITENOISE_USE_FINDERS = True
+# R-8.5: a fresh key-encryption key per test run (files are encrypted as in production).
+KLACHTEN_KEK = base64.b64encode(secrets.token_bytes(32)).decode()
+KLACHTEN_KEK_PREVIOUS = ""

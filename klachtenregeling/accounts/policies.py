@@ -54,6 +54,9 @@ REVIEW_RECORD = "review.record"
 REVIEW_VIEW = "review.view"
 BOARD_DECIDE = "review.board_decide"
 BOARD_HOME = "board.home"
+# holds on destruction: the officer handling the complaint (also once it ended), or
+# the organisation's administrator (reference and dates only; never about themselves).
+HOLD_MANAGE = "retention.hold_manage"
 
 
 def _active(user) -> bool:
@@ -198,6 +201,10 @@ def _board_home(user, organisation) -> bool:
     return user.is_board and _staff_of(user, organisation)
 
 
+def _manage_holds(user, complaint) -> bool:
+    return _view_complaint(user, complaint) or _export_access_log(user, complaint)
+
+
 _RULES: dict[str, Callable] = {
     COMPLAINT_VIEW: _view_complaint,
     COMPLAINT_HANDLE: _handle_complaint,
@@ -226,6 +233,7 @@ _RULES: dict[str, Callable] = {
     REVIEW_VIEW: _view_review,
     BOARD_DECIDE: _board_decide,
     BOARD_HOME: _board_home,
+    HOLD_MANAGE: _manage_holds,
 }
 
 

@@ -43,6 +43,9 @@ class EventType(models.TextChoices):
     MESSAGE_QUEUED = "message.queued", _("message queued")
     MESSAGE_SENT = "message.sent", _("message delivered")
     MESSAGE_FAILED = "message.failed", _("message could not be delivered")
+    # a hold blocks destruction until it is lifted.
+    HOLD_SET = "retention.hold_set", _("hold on destruction set")
+    HOLD_LIFTED = "retention.hold_lifted", _("hold on destruction lifted")
 
 
 class ActorRole(models.TextChoices):

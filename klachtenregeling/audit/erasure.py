@@ -16,6 +16,7 @@ from klachtenregeling.complaints.constants import FINAL_STATUSES
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import DomainError, InvalidInput
+from klachtenregeling.retention.selectors import has_open_hold
 
 from .models import AccessLogEntry, CaseEvent, ErasureGrant
 
@@ -27,7 +28,7 @@ class Erased:
 
 
 def erase_dossier(complaint, *, reason: str) -> Erased:
-    """Delete all case events and access-log rows of one final complaint (not under legal hold)."""
+    """Delete all case events and access-log rows of one final complaint without an open hold."""
     reason = (reason or "").strip()
     if not reason:
         raise InvalidInput({"reason": [_("Say why the dossier is erased.")]})
@@ -35,8 +36,8 @@ def erase_dossier(complaint, *, reason: str) -> Erased:
         complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
         if complaint.status not in FINAL_STATUSES:
             raise DomainError(_("Only the dossier of a finished complaint can be erased."))
-        if complaint.legal_hold:
-            raise DomainError(_("The complaint is with the disputes body: it cannot be erased."))
+        if has_open_hold(complaint):
+            raise DomainError(_("The complaint is under a hold: it cannot be erased."))
         grant = ErasureGrant.objects.create(
             complaint=complaint, reason=reason, created_at=clock.now()
         )

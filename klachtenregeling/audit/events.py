@@ -279,3 +279,24 @@ def message_failed(complaint, *, message) -> CaseEvent:
         role=ActorRole.SYSTEM,
         data={**_message_data(message), "attempts": message.attempts, "error": message.last_error},
     )
+
+
+def hold_set(complaint, *, hold, by, role: ActorRole) -> CaseEvent:
+    """R-8.5: a hold by hand (e.g. legal proceedings) blocks destruction."""
+    return record(
+        complaint,
+        EventType.HOLD_SET,
+        role=role,
+        actor=by,
+        data={"hold_id": hold.pk, "kind": hold.kind, "reason": hold.reason},
+    )
+
+
+def hold_lifted(complaint, *, hold, by, role: ActorRole) -> CaseEvent:
+    return record(
+        complaint,
+        EventType.HOLD_LIFTED,
+        role=role,
+        actor=by,
+        data={"hold_id": hold.pk, "kind": hold.kind, "reason": hold.lift_reason},
+    )

@@ -119,6 +119,10 @@ def describe(event) -> str:
             return _("Message delivered: %(message)s") % {"message": _message(d)}
         case EventType.MESSAGE_FAILED:
             return _("Message could not be delivered: %(message)s") % {"message": _message(d)}
+        case EventType.HOLD_SET:
+            return _("Hold on destruction set: %(reason)s") % {"reason": d.get("reason", "")}
+        case EventType.HOLD_LIFTED:
+            return _("Hold on destruction lifted: %(reason)s") % {"reason": d.get("reason", "")}
     described = describe_procedure(event)
     if described:
         return described

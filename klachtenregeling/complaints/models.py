@@ -92,8 +92,7 @@ class Complaint(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     # Raised by every workflow step: a form loaded before another step is refused.
     version = models.PositiveIntegerField(default=1)
-    # While a referral to the disputes body runs, the complaint may not be destroyed.
-    legal_hold = models.BooleanField(default=False)
+    # Holds on destruction (a running referral, R-4.3; by hand) are rows: retention.Hold.
     respondent_notified_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     # the cause category (a managed list) and, optionally, in the officer's words.

@@ -4,13 +4,20 @@ from django.http import FileResponse
 
 
 def private_download(document) -> FileResponse:
-    """`document` has .file, .filename and .content_type (an attachment or a letter)."""
+    """`document` is an attachment or a letter: decrypted while streamed (R-8.5).
+
+    The whole file is authenticated before the response starts, so a changed file gives
+    the error page (FileUnreadable) instead of a download cut off halfway.
+    """
+    from klachtenregeling.retention.files import open_verified
+
     response = FileResponse(
-        document.file.open("rb"),
+        open_verified(document),
         as_attachment=True,
         filename=document.filename,
         content_type=document.content_type,
     )
+    response["Content-Length"] = str(document.size)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response

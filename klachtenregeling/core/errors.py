@@ -32,3 +32,7 @@ class TransitionRefused(DomainError):
 
 class StaleObject(DomainError):
     """Someone else changed the object after the form was loaded."""
+
+
+class FileUnreadable(DomainError):
+    """A stored file cannot be decrypted (changed on disk, or a wrong key). Never a 500."""

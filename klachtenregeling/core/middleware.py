@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from .errors import DomainError, NotPermitted
+from .errors import DomainError, FileUnreadable, NotPermitted
 
 
 class DomainErrorMiddleware:
@@ -19,6 +19,9 @@ class DomainErrorMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, NotPermitted):
             return render(request, "404.html", status=404)
+        if isinstance(exception, FileUnreadable):
+            # a stored file that does not decrypt; the administrators were alerted.
+            return render(request, "file_unreadable.html", status=409)
         if isinstance(exception, DomainError) and request.method == "POST":
             messages.error(request, str(exception.message))
             back = request.headers.get("referer", "")

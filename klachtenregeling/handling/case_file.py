@@ -12,6 +12,7 @@ from klachtenregeling.audit.presentation import describe
 from klachtenregeling.complaints.constants import AttachmentKind
 from klachtenregeling.core import clock
 from klachtenregeling.letters.pdf import render_pdf
+from klachtenregeling.retention.files import read_plaintext
 
 FOLDERS = {
     AttachmentKind.LETTER: "03-reactie-organisatie",
@@ -70,7 +71,7 @@ def build(complaint) -> CaseFile:
         name = _unique(
             f"{FOLDERS.get(attachment.kind, '05-overige-bijlagen')}/{attachment.filename}", used
         )
-        files.append((name, _read(attachment.file)))
+        files.append((name, read_plaintext(attachment)))  # stored encrypted
     if complaint.engagement_id:
         for document in complaint.engagement.documents.all():
             name = _unique(f"04-opdracht/{document.kind}-{document.filename or 'document'}", used)

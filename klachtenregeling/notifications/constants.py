@@ -28,6 +28,8 @@ class MessageKind(models.TextChoices):
     DEADLINE_PASSED = "deadline_passed", _("alert: term passed without a judgment")
     LINK_RESENT = "link_resent", _("new personal link")
     REVIEW_DUE = "review_due", _("reminder of the yearly review")
+    # a stored file of a complaint does not decrypt (changed, or a wrong key).
+    FILE_UNREADABLE = "file_unreadable", _("alert: a stored file cannot be read")
     # Questions from the regulation page: not about a complaint.
     QUESTION_RECEIVED = "question_received", _("acknowledgement of a question")
     NEW_QUESTION = "new_question", _("new question for the officers")

@@ -63,8 +63,9 @@ def _email(message: OutboxMessage) -> EmailMultiAlternatives:
     email.attach_alternative(message.body_html, "text/html")
     if message.attachment_id:
         document = message.attachment
-        with document.file.open("rb") as handle:
-            email.attach(document.filename, handle.read(), document.content_type)
+        from klachtenregeling.retention.files import read_plaintext
+
+        email.attach(document.filename, read_plaintext(document), document.content_type)
     return email
 
 

@@ -16,6 +16,7 @@ from klachtenregeling.complaints.constants import Concern
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.notifications.delivery import deliver_due
 from klachtenregeling.notifications.models import OutboxMessage
+from klachtenregeling.retention.files import read_plaintext
 from tests import samples
 from tests.e2e.login import log_in
 
@@ -102,8 +103,7 @@ def test_client_files_complaint_with_attachment_and_gets_receipt(
     assert complaint.deadline == received_on + timedelta(days=org.term_days)
     (attachment,) = complaint.attachments.all()
     assert attachment.filename == pdf_file.name
-    with attachment.file.open("rb") as stored:
-        assert stored.read() == samples.pdf()
+    assert read_plaintext(attachment) == samples.pdf()
 
     # The receipt shows the reference, the deadline (in Dutch) and the client's address.
     expect(page.locator(".receipt-reference")).to_have_text(reference)

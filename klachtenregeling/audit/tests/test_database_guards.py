@@ -7,9 +7,12 @@ from django.test import RequestFactory
 from klachtenregeling.audit import access, triggers
 from klachtenregeling.audit.erasure import erase_dossier
 from klachtenregeling.audit.models import AccessLogEntry, AppendOnlyError, CaseEvent, ErasureGrant
+from klachtenregeling.core import clock
 from klachtenregeling.core.errors import DomainError, InvalidInput
 from klachtenregeling.handling import services as handling_services
 from klachtenregeling.handling.tests import steps
+from klachtenregeling.retention.constants import HoldKind
+from klachtenregeling.retention.models import Hold
 
 from .tampering import sql
 
@@ -129,9 +132,11 @@ def test_r8_5_an_open_complaint_cannot_be_erased(submit):
     assert not ErasureGrant.objects.exists()
 
 
-def test_r8_5_a_complaint_under_legal_hold_cannot_be_erased(withdrawn):
+def test_r8_5_a_complaint_under_a_hold_cannot_be_erased(withdrawn):
     complaint = withdrawn()
-    type(complaint).objects.filter(pk=complaint.pk).update(legal_hold=True)
+    Hold.objects.create(
+        complaint=complaint, kind=HoldKind.MANUAL, reason="Rechtszaak.", set_at=clock.now()
+    )
     with pytest.raises(DomainError):
         erase_dossier(complaint, reason="Geschil loopt.")
     assert CaseEvent.objects.filter(complaint=complaint).exists()

@@ -3,11 +3,10 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from django.core.files import File
-
 from klachtenregeling.audit import events
 from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.core import clock
+from klachtenregeling.retention.files import save_encrypted
 
 from ..models import Attachment
 from ..uploads import CheckedFile
@@ -39,7 +38,8 @@ class StoredFiles:
             uploaded_by=by,
             uploaded_at=clock.now(),
         )
-        attachment.file.save(checked.filename, File(checked.stream), save=False)
+        # stored encrypted with the complaint's key; sha256 is of the plaintext.
+        save_encrypted(attachment, checked.filename, checked.stream)
         self._attachments.append(attachment)
         attachment.save()
         if record_event:

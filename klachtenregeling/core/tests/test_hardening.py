@@ -1,5 +1,6 @@
 """Web hardening (Art. 6): production settings, Content-Security-Policy, password hashing."""
 
+import base64
 import os
 import re
 import secrets
@@ -43,6 +44,7 @@ def _production(**env) -> subprocess.CompletedProcess:
         SECRET_KEY=secrets.token_urlsafe(64),
         DATABASE_URL="postgres://klachten@127.0.0.1:5432/klachten",
         REDIS_URL="redis://127.0.0.1:6379/0",
+        KLACHTEN_KEK=base64.b64encode(secrets.token_bytes(32)).decode(),
         DATA_DIR=str(Path(settings.DATA_DIR) / "production-check"),
     )
     base.update(env)

@@ -5,6 +5,7 @@ from klachtenregeling.complaints.constants import Channel, Status
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.demo import data
 from klachtenregeling.organisations.models import Cause, Organisation, Subject
+from klachtenregeling.retention.selectors import has_open_referral_hold
 
 
 def test_demo_organisation_is_loaded_once(db, settings, tmp_path, capsys):
@@ -34,7 +35,7 @@ def test_demo_organisation_is_loaded_once(db, settings, tmp_path, capsys):
         Status.RESOLVED,
         Status.REFERRED,
     }
-    assert complaints.get(status=Status.REFERRED).legal_hold
+    assert has_open_referral_hold(complaints.get(status=Status.REFERRED))
     assert {Channel.WEB, Channel.API, Channel.LETTER, Channel.EMAIL} <= set(
         complaints.values_list("channel", flat=True)
     )

@@ -23,6 +23,7 @@ from klachtenregeling.notifications import procedure_messages as messages
 from klachtenregeling.organisations.selectors import causes_in_use
 from klachtenregeling.portal.models import ComplainantLink
 from klachtenregeling.reports.statistics import record_end
+from klachtenregeling.retention.services import referral_hold_close, referral_hold_open
 
 from ..constants import RulingOutcome
 from ..models import Referral
@@ -83,8 +84,8 @@ def referral_record(
                 {"referred_on": [_("The date lies before the complaint was received.")]}
             )
         status_from = advance(complaint, Status.REFERRED)
-        complaint.legal_hold = True
-        touch(complaint, "legal_hold")
+        referral_hold_open(complaint, by=by)
+        touch(complaint)
         referral = Referral.objects.create(
             complaint=complaint,
             body_name=complaint.organisation.disputes_body_name,
@@ -136,8 +137,7 @@ def ruling_record(
             update_fields=["ruling_on", "ruling_outcome", "ruling_text", "ruling_document"]
         )
         status_from = advance(complaint, Status.CLOSED)
-        complaint.legal_hold = False
-        touch(complaint, "legal_hold")
+        referral_hold_close(complaint, by=by)
         _register_ending(
             complaint,
             cause_id=cause_id,

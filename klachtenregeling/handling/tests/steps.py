@@ -17,6 +17,7 @@ from klachtenregeling.notifications.models import OutboxMessage
 from klachtenregeling.organisations import services as list_services
 from klachtenregeling.organisations.models import Cause, Subject
 from klachtenregeling.portal import tokens
+from klachtenregeling.retention.models import Hold
 
 
 def link_for(complaint):
@@ -194,7 +195,7 @@ def snapshot(complaint) -> tuple:
     return (
         current.status,
         current.version,
-        current.legal_hold,
+        list(Hold.objects.filter(complaint=current).values_list("kind", "lifted_at")),
         current.respondent_id,
         CaseEvent.objects.filter(complaint=complaint).count(),
         OutboxMessage.objects.filter(complaint=complaint).count(),

@@ -30,6 +30,7 @@ from klachtenregeling.handling.models import Signature
 from klachtenregeling.handling.rules import hearing, signatures
 from klachtenregeling.portal.models import ComplainantLink
 from klachtenregeling.reports.models import ComplaintStatistic
+from klachtenregeling.retention.selectors import has_open_referral_hold
 
 from . import steps
 
@@ -370,8 +371,9 @@ class Procedure(RuleBasedStateMachine):
         self.last_version = self.complaint.version
 
     @invariant()
-    def r4_3_legal_hold_exactly_while_with_the_disputes_body(self):
-        assert self.complaint.legal_hold == (self.complaint.status == Status.REFERRED)
+    def r4_3_referral_hold_open_exactly_while_with_the_disputes_body(self):
+        # the referral's hold is a row, opened by the referral and lifted by the ruling.
+        assert has_open_referral_hold(self.complaint) == (self.complaint.status == Status.REFERRED)
 
 
 @pytest.mark.django_db

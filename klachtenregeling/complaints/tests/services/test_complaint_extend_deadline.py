@@ -17,13 +17,13 @@ from klachtenregeling.handling.tests import steps
 from klachtenregeling.handling.tests.steps import unchanged
 from klachtenregeling.notifications import delivery
 from klachtenregeling.notifications.constants import MessageKind
+from klachtenregeling.retention.files import read_plaintext
 
 REASON = "We wachten nog op de verklaring van de trainer, die met verlof is."
 
 
 def pdf_text(attachment) -> str:
-    with attachment.file.open("rb") as handle:
-        reader = pypdf.PdfReader(io.BytesIO(handle.read()))
+    reader = pypdf.PdfReader(io.BytesIO(read_plaintext(attachment)))  # stored encrypted
     return " ".join((page.extract_text() or "") for page in reader.pages)
 
 

@@ -15,6 +15,7 @@ from klachtenregeling.handling.constants import Signer
 from klachtenregeling.handling.forms import DEFAULT_DAYS_TO_ANSWER
 from klachtenregeling.handling.models import Signature, Statement
 from klachtenregeling.portal import tokens
+from klachtenregeling.retention.selectors import has_open_referral_hold
 
 from .. import steps
 
@@ -288,7 +289,7 @@ def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(
         ),
     )
     assert response.status_code == 302
-    assert fresh(in_handling).legal_hold
+    assert has_open_referral_hold(in_handling)
     response = client.post(step("case-file", in_handling))
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('-dossier-geschillencommissie.zip"')

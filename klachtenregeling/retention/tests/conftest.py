@@ -1,0 +1,1 @@
+from klachtenregeling.handling.tests.conftest import complaint, respondent  # noqa: F401
