@@ -114,6 +114,8 @@ def referred_and_ruled(complaint, officer, marker):
         outcome=RulingOutcome.PARTLY_UPHELD,
         text=f"Uitspraak over {marker}.",
         root_cause=f"Oorzaak {marker}.",
+        cause_id=steps.cause_for(complaint, officer),
+        satisfaction="unknown",
         by=officer,
         document=(f"uitspraak-{marker}.txt", io.BytesIO(f"Uitspraak {marker}".encode())),
     )
@@ -130,6 +132,7 @@ def resolved_and_closed(complaint, officer, marker):
         services.complaint_close(
             complaint=complaint,
             root_cause=f"Oorzaak {marker}.",
+            cause_id=steps.cause_for(complaint, officer),
             satisfaction="satisfied",
             by=officer,
         )

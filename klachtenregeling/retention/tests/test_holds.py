@@ -15,7 +15,7 @@ from klachtenregeling.retention.models import Hold
 
 @pytest.fixture
 def ended(submit, officer):
-    complaint = steps.start(submit(), officer)
+    complaint = steps.classify(steps.start(submit(), officer), officer)
     from klachtenregeling.handling import services as handling
 
     handling.complaint_withdraw_on_behalf(
@@ -45,6 +45,8 @@ def test_r4_3_referral_sets_and_lifts_its_hold(complaint, officer):
         outcome=RulingOutcome.REJECTED,
         text="Ongegrond.",
         root_cause="Planning.",
+        cause_id=steps.cause_for(complaint, officer),
+        satisfaction="dissatisfied",
         by=officer,
     )
     hold.refresh_from_db()
