@@ -88,6 +88,8 @@ def _status_form(recommendation, data=None):
 def _assign_form(recommendation, data=None):
     return AssignForm(
         data,
+        # Its own ids: the status form on the same page has a hidden "version" field too.
+        auto_id="assign_%s",
         staff=list(_staff(recommendation.organisation)),
         initial={
             "version": recommendation.version,
