@@ -33,6 +33,12 @@ def content_sha256(content: dict) -> str:
     return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
 
 
+def report_is_intact(report) -> bool:
+    """R-8.3: the frozen content still has the fingerprint it was finalised with (a change
+    made in the database afterwards, past the ORM's append-only guard, shows here)."""
+    return content_sha256(report.content) == report.sha256
+
+
 def report_finalise(
     *,
     organisation: Organisation,

@@ -210,6 +210,7 @@ def finalised_detail(request, report_id: int):
         "show_fingerprint": policies.can(
             request.user, policies.REPORT_COMPOSE, report.organisation
         ),
+        "intact": services.report_is_intact(report),
     }
     return render(request, "reports/detail.html", context)
 

@@ -260,3 +260,26 @@ def test_r8_3_another_organisations_report_is_not_found(client, org, officer, ot
     client.force_login(other_officer)
     for suffix in ("", "pdf/", "csv/", "grafiek/termijn.svg"):
         assert client.get(f"/werk/verslagen/vastgesteld/{report.pk}/{suffix}").status_code == 404
+
+
+def test_r8_3_a_report_changed_in_the_database_after_finalising_is_flagged(
+    client, org, officer, board_member, rows
+):
+    """The ORM refuses to change a finalised report; a change made past that guard (by hand
+    in the database) shows as a warning on the report's page: the content no longer has its
+    fingerprint."""
+    from django.db.models import QuerySet
+
+    from klachtenregeling.reports.services import report_is_intact
+
+    report = _finalise(org, officer)
+    client.force_login(board_member)
+    page = client.get(f"/werk/verslagen/vastgesteld/{report.pk}/").content.decode()
+    assert report_is_intact(report) and 'role="alert"' not in page
+    changed = {**report.content, "introduction": "Een ander verhaal."}
+    QuerySet.update(Report.objects.filter(pk=report.pk), content=changed)  # past the guard
+    report.refresh_from_db()
+    assert not report_is_intact(report)
+    page = client.get(f"/werk/verslagen/vastgesteld/{report.pk}/")
+    assert page.status_code == 200
+    assert 'role="alert"' in page.content.decode()
