@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "klachtenregeling.reviews",
     "klachtenregeling.demo",
     "klachtenregeling.suggestions",
+    "klachtenregeling.compliance",
 ]
 
 MIDDLEWARE = [
@@ -290,3 +291,7 @@ LOGGING = {
 # subjects, and a subject is learned from this many examples on.
 SUBJECT_SUGGESTION_MIN_EXAMPLES = 30
 SUBJECT_SUGGESTION_MIN_PER_SUBJECT = 5
+
+# Proving compliance (issue 14): a rule not yet met is "at risk" when it falls due within
+# this many days.
+COMPLIANCE_AT_RISK_DAYS = 5
