@@ -15,7 +15,7 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-from . import matrix_followup, matrix_registration, matrix_reports, routes
+from . import matrix_compliance, matrix_followup, matrix_registration, matrix_reports, routes
 from .entries import (
     BEHEER_LOGIN,
     FORBIDDEN,
@@ -205,6 +205,7 @@ MATRIX: dict[str, Entry] = {
     **matrix_registration.MATRIX,
     **matrix_reports.MATRIX,
     **matrix_followup.MATRIX,
+    **matrix_compliance.MATRIX,
 }
 
 
