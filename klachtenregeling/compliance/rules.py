@@ -581,7 +581,8 @@ def check_r7_4(facts: Facts) -> Finding:
 
 def check_r8_1(facts: Facts) -> Finding:
     """R-8.1: the complaint is registered with at least one subject before its judgment (or
-    its end); until then, pending with the term."""
+    its end); until then, pending with the term. A complaint the complainant withdrew
+    before it was classified is counted without a subject."""
     end = _first(facts, *ENDINGS)
     subjects: set = set()
     steps = []
@@ -600,6 +601,10 @@ def check_r8_1(facts: Facts) -> Finding:
     if subjects:
         return _finding("R-8.1", Verdict.MET, _evidence(steps + counted))
     missing = _("No subject is registered.")
+    if end is not None and end.type == EventType.WITHDRAWN and end.actor_role == "complainant":
+        # Withdrawn through the personal link before the officer classified it: the
+        # complainant cannot classify, so it is counted without a subject.
+        return _finding("R-8.1", Verdict.NOT_APPLICABLE, _evidence([end, *counted]))
     if end is not None:
         return _finding("R-8.1", Verdict.BREACHED, _evidence(counted), missing, since=end.on)
     if _ended(facts):

@@ -485,6 +485,12 @@ R8_1 = [
     ([*FILED, CLASSIFIED, UNCLASSIFIED, judgment(9)], 10, V.BREACHED),  # removed again
     (FILED, 5, V.NOT_YET_DUE),  # not yet, term far off
     (FILED, 25, V.AT_RISK),  # not yet, three days left
+    (
+        [*FILED, step(T.WITHDRAWN, 4, role="complainant")],
+        5,
+        V.NOT_APPLICABLE,
+    ),  # withdrawn through the link before it was classified: counted without a subject
+    ([*FILED, by_officer(T.WITHDRAWN, 4)], 5, V.BREACHED),  # withdrawal recorded, no subject
 ]
 
 

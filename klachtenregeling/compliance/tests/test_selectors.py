@@ -18,7 +18,8 @@ def _verdicts(complaint) -> dict[str, Verdict]:
     return {f.rule: f.verdict for f in compliance_for(steps.fresh(complaint))}
 
 
-def _read(user, complaint):
+def read_by(user, complaint):
+    """A logged read of the dossier (R-6.2), as the dossier page writes it."""
     request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1")
     request.user = user
     access.dossier_read(request, complaint)
@@ -27,7 +28,7 @@ def _read(user, complaint):
 def test_resolved_complaint_meets_every_rule(submit, officer, staff_member, smtp_server):
     complaint = steps.start(submit(respondent_id=staff_member.pk), officer)
     for user in (officer, staff_member):
-        _read(user, complaint)
+        read_by(user, complaint)
     complaint = steps.resolve(steps.classify(complaint, officer), officer)
     deliver_due()
 
@@ -69,7 +70,7 @@ def test_r5_5_open_complaint_past_its_term_is_breached(submit, officer, at):
 def test_r6_2_a_step_without_a_logged_read_is_a_breach(submit, officer):
     complaint = steps.start(submit(), officer)
     assert _verdicts(complaint)["R-6.2"] == Verdict.BREACHED
-    _read(officer, complaint)
+    read_by(officer, complaint)
     assert _verdicts(complaint)["R-6.2"] == Verdict.MET
 
 
