@@ -7,7 +7,7 @@ from django.test import RequestFactory
 
 from klachtenregeling.audit import access
 from klachtenregeling.compliance.constants import Verdict
-from klachtenregeling.compliance.selectors import compliance_for
+from klachtenregeling.compliance.selectors import compliance_for, compliance_of_open_complaints
 from klachtenregeling.handling.tests import steps
 from klachtenregeling.notifications.delivery import deliver_due
 
@@ -78,3 +78,15 @@ def test_facts_take_a_fixed_number_of_queries(submit, officer, django_assert_num
     complaint = steps.resolve(steps.start(submit(), officer), officer)
     with django_assert_num_queries(3):
         compliance_for(complaint)
+
+
+def test_open_complaints_are_checked_in_batches_of_three_queries(
+    submit, officer, django_assert_num_queries
+):
+    for _ in range(5):
+        steps.start(submit(), officer)
+    # One query for the complaints (a server-side cursor), three per batch of two.
+    with django_assert_num_queries(1 + 3 * 3):
+        checked = list(compliance_of_open_complaints(batch=2))
+    assert len(checked) == 5
+    assert all(len(findings) == 16 for _complaint, findings in checked)
