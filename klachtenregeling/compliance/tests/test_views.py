@@ -1,7 +1,10 @@
 """The compliance page of a complaint: who sees it, what it shows."""
 
+from io import BytesIO
+
 import pytest
 from django.urls import reverse
+from pypdf import PdfReader
 
 from klachtenregeling.audit.models import AccessLogEntry
 from klachtenregeling.handling.tests import steps
@@ -43,3 +46,17 @@ def test_dossier_links_to_it(client, submit, officer):
     client.force_login(officer)
     html = client.get(reverse("complaints:detail", args=[complaint.reference])).content.decode()
     assert _url(complaint) in html
+
+
+def test_statement_pdf_lists_each_rule_and_the_chain_result(client, submit, officer):
+    complaint = steps.start(submit(), officer)
+    client.force_login(officer)
+    response = client.get(reverse("compliance:complaint-pdf", args=[complaint.reference]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert f'filename="{complaint.reference}-naleving.pdf"' in response["Content-Disposition"]
+    text = " ".join(page.extract_text() for page in PdfReader(BytesIO(response.content)).pages)
+    text = " ".join(text.split())
+    assert "hash chain verifies" in text
+    assert "Article 5: a judgment within the term" in text
+    assert "R-5" not in text
