@@ -16,13 +16,19 @@ from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.audit import chain
 from klachtenregeling.audit.constants import ActorRole, EventType
-from klachtenregeling.complaints.constants import FINAL_STATUSES, REGISTERED_CHANNELS, Concern
+from klachtenregeling.complaints.constants import (
+    FINAL_STATUSES,
+    REGISTERED_CHANNELS,
+    AttachmentKind,
+    Concern,
+)
 from klachtenregeling.complaints.rules.deadlines import (
     ExtensionFact,
     TermOutcome,
     days_left,
     term_outcome,
 )
+from klachtenregeling.handling.constants import Answer
 from klachtenregeling.notifications.constants import MessageKind
 from klachtenregeling.notifications.models import DeliveryStatus
 
@@ -185,7 +191,9 @@ def check_r1_1(facts: Facts) -> Finding:
         )
     if intake.data["channel"] in REGISTERED_CHANNELS:
         originals = [
-            e for e in _of(facts, EventType.ATTACHMENT_ADDED) if e.data.get("kind") == "original"
+            e
+            for e in _of(facts, EventType.ATTACHMENT_ADDED)
+            if e.data.get("kind") == AttachmentKind.ORIGINAL
         ]
         if not originals:
             return _finding(
@@ -355,7 +363,8 @@ def check_r5_4(facts: Facts) -> Finding:
             )
     assigned = _of(facts, EventType.ROUTED, EventType.OFFICER_ASSIGNED, EventType.RESPONDENT_SET)
     if not _first(facts, EventType.ROUTED, EventType.OFFICER_ASSIGNED):
-        return _finding("R-5.4", Verdict.NOT_YET_DUE, _evidence(assigned))
+        verdict = Verdict.NOT_APPLICABLE if _ended(facts) else Verdict.NOT_YET_DUE
+        return _finding("R-5.4", verdict, _evidence(assigned))
     return _finding("R-5.4", Verdict.MET, _evidence(assigned))
 
 
@@ -420,7 +429,9 @@ def check_r5_7(facts: Facts) -> Finding:
         if _ended(facts) or _first(facts, EventType.REFERRED, EventType.NOT_ADMISSIBLE):
             return _finding("R-5.7", Verdict.NOT_APPLICABLE)
         declined = [
-            e for e in _of(facts, EventType.JUDGMENT_ANSWERED) if e.data.get("answer") == "declined"
+            e
+            for e in _of(facts, EventType.JUDGMENT_ANSWERED)
+            if e.data.get("answer") == Answer.DECLINED
         ]
         if declined and (not judgments or declined[-1].seq > judgments[-1].seq):
             return _finding("R-5.7", Verdict.NOT_APPLICABLE, _evidence(declined[-1:]))
@@ -519,7 +530,7 @@ def check_r7_3(facts: Facts) -> Finding:
             verdict,
             evidence,
             _("A message to the complainant is waiting to be delivered."),
-            since=min(e.on for e in waiting) if late else None,
+            since=min(e.on for e in waiting) + timedelta(days=1) if late else None,
         )
     return _finding("R-7.3", Verdict.MET, evidence)
 

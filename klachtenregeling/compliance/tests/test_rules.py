@@ -230,13 +230,15 @@ def test_r5_3_proposals_answered(steps, today, expected):
 # ---- R-5.4 ------------------------------------------------------------------------------
 
 R5_4 = [
-    (FILED_ABOUT, V.MET),  # about a staff member, handled by the officer
+    (FILED_ABOUT, "in_handling", V.MET),  # about a staff member, handled by the officer
     (
         [intake(respondent=OFFICER), routed(officer=OTHER_OFFICER), ACK],
+        "in_handling",
         V.MET,
     ),  # about an officer, routed to the other one
     (
         [*FILED_ABOUT, by_officer(T.RESPONDENT_SET, 2, respondent_id=OFFICER)],
+        "in_handling",
         V.BREACHED,
     ),  # the handling officer later named as the person complained about
     (
@@ -245,10 +247,12 @@ R5_4 = [
             routed(officer=OTHER_OFFICER),
             by_officer(T.OFFICER_ASSIGNED, 3, officer=OTHER_OFFICER, officer_id=OFFICER),
         ],
+        "in_handling",
         V.BREACHED,
     ),  # handed over to the officer it is about
     (
         [intake(respondent=OFFICER), routed(officer=OTHER_OFFICER), by_officer(T.NOTE_ADDED, 2)],
+        "in_handling",
         V.BREACHED,
     ),  # the officer complained about added a note to it
     (
@@ -257,15 +261,21 @@ R5_4 = [
             routed(officer=OFFICER),
             by_officer(T.OFFICER_ASSIGNED, 0, officer=OTHER_OFFICER, officer_id=OTHER_OFFICER),
         ],
+        "in_handling",
         V.BREACHED,
     ),  # handed on the same day, but for a moment the officer held their own complaint
-    ([intake(), step(T.ROUTING_FAILED, 0)], V.NOT_YET_DUE),  # no officer yet (R-5.1's part)
+    ([intake(), step(T.ROUTING_FAILED, 0)], "received", V.NOT_YET_DUE),  # no officer yet
+    (
+        [intake(), step(T.ROUTING_FAILED, 0), step(T.WITHDRAWN, 1, role="complainant")],
+        "withdrawn",
+        V.NOT_APPLICABLE,
+    ),  # withdrawn before anyone handled it
 ]
 
 
-@pytest.mark.parametrize(("steps", "expected"), R5_4)
-def test_r5_4_never_handled_by_the_person_complained_about(steps, expected):
-    assert check(rules.check_r5_4, steps).verdict == expected
+@pytest.mark.parametrize(("steps", "status", "expected"), R5_4)
+def test_r5_4_never_handled_by_the_person_complained_about(steps, status, expected):
+    assert check(rules.check_r5_4, steps, status=status).verdict == expected
 
 
 # ---- R-5.5 ------------------------------------------------------------------------------
@@ -511,3 +521,11 @@ def test_every_check_has_a_title_naming_an_article():
 def test_the_setting_sets_the_at_risk_window():
     wide = replace(facts(FILED, today=10), at_risk_days=20)
     assert rules.check_r5_5(wide).verdict == V.AT_RISK
+
+
+def test_r7_3_a_message_is_due_the_day_after_it_was_queued():
+    steps = [*DELIVERED_ACK, judgment(9), queued(5, "judgment", 9)]
+    finding = check(rules.check_r7_3, steps, 11, messages=[(5, "judgment", "complainant", "sent")])
+    assert finding.verdict == V.MET  # delivered according to the outbox
+    finding = check(rules.check_r7_3, steps, 11)
+    assert (finding.verdict, finding.since) == (V.AT_RISK, day(10))
