@@ -1,5 +1,6 @@
 """The compliance page of a complaint: who sees it, what it shows."""
 
+import zipfile
 from io import BytesIO
 
 import pytest
@@ -7,6 +8,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from klachtenregeling.audit.models import AccessLogEntry
+from klachtenregeling.handling import case_file
 from klachtenregeling.handling.tests import steps
 
 pytestmark = pytest.mark.django_db
@@ -60,3 +62,9 @@ def test_statement_pdf_lists_each_rule_and_the_chain_result(client, submit, offi
     assert "hash chain verifies" in text
     assert "Article 5: a judgment within the term" in text
     assert "R-5" not in text
+
+
+def test_case_file_for_the_disputes_body_holds_the_statement(submit, officer):
+    complaint = steps.start(submit(), officer)
+    archive = zipfile.ZipFile(BytesIO(case_file.build(complaint).content))
+    assert archive.read("06-naleving.pdf").startswith(b"%PDF")
