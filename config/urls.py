@@ -6,6 +6,7 @@ from klachtenregeling.api.api import api
 from klachtenregeling.audit.urls import patterns as audit_patterns
 from klachtenregeling.branding import urls as branding_urls
 from klachtenregeling.complaints.urls import public_patterns, staff_patterns
+from klachtenregeling.compliance.urls import patterns as compliance_patterns
 from klachtenregeling.core.admin_site import beheer_site
 from klachtenregeling.handling.urls import patterns as handling_patterns
 from klachtenregeling.improvements import urls as improvement_urls
@@ -55,6 +56,7 @@ urlpatterns = [
     path("werk/bewaring/", include(retention_urls.staff_patterns)),
     path("werk/", include(handling_patterns)),
     path("werk/", include(audit_patterns)),
+    path("werk/", include(compliance_patterns)),
     path("", website_views.root, name="root"),
     path("<slug:org>/", website_views.organisation_home, name="organisation-home"),
     path("<slug:org>/klacht/", include(public_patterns)),

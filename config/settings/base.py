@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "klachtenregeling.demo",
     "klachtenregeling.suggestions",
     "klachtenregeling.retention",
+    "klachtenregeling.compliance",
 ]
 
 MIDDLEWARE = [
@@ -297,3 +298,7 @@ LOGGING = {
 # subjects, and a subject is learned from this many examples on.
 SUBJECT_SUGGESTION_MIN_EXAMPLES = 30
 SUBJECT_SUGGESTION_MIN_PER_SUBJECT = 5
+
+# Proving compliance (issue 14): a rule not yet met is "at risk" when it falls due within
+# this many days.
+COMPLIANCE_AT_RISK_DAYS = 5

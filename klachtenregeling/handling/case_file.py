@@ -10,6 +10,8 @@ from django.utils import translation
 
 from klachtenregeling.audit.presentation import describe
 from klachtenregeling.complaints.constants import AttachmentKind
+from klachtenregeling.compliance.documents import statement_pdf
+from klachtenregeling.compliance.selectors import compliance_for
 from klachtenregeling.core import clock
 from klachtenregeling.letters.pdf import render_pdf
 from klachtenregeling.retention.files import read_plaintext
@@ -66,6 +68,9 @@ def build(complaint) -> CaseFile:
             render_pdf("letters/submission.html", context, language=language),
         ),
     ]
+    # Issue 14: the regulation held against this complaint, rule by rule.
+    with translation.override(language):
+        files.append(("06-naleving.pdf", statement_pdf(complaint, compliance_for(complaint))))
     used: set[str] = {name for name, _ in files}
     for attachment in complaint.attachments.order_by("uploaded_at", "pk"):
         name = _unique(
