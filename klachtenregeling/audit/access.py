@@ -36,6 +36,21 @@ def _record(request, complaint, kind: AccessKind, *, role: ActorRole, link=None,
     )
 
 
+def scripted_read(complaint, *, user, kind: AccessKind, role: ActorRole) -> AccessLogEntry:
+    """A read made outside a web request: the demo's scripted handling opens the dossier as
+    a person would before taking a step, so the log tells the same story (no address)."""
+    return AccessLogEntry.objects.create(
+        organisation_id=complaint.organisation_id,
+        complaint_id=complaint.pk,
+        kind=kind,
+        at=clock.now(),
+        actor=user,
+        actor_role=role,
+        object_id="",
+        ip_address=None,
+    )
+
+
 def dossier_read(request, complaint) -> AccessLogEntry:
     """The officer opened the dossier page (events, statements, attachments, parties)."""
     return _record(request, complaint, AccessKind.DOSSIER, role=ActorRole.OFFICER)

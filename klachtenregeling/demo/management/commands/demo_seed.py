@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from klachtenregeling.accounts.models import User
+from klachtenregeling.audit import access
+from klachtenregeling.audit.constants import AccessKind, ActorRole
 from klachtenregeling.complaints import services
 from klachtenregeling.complaints.constants import Channel, Status
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
@@ -165,6 +167,11 @@ class Command(BaseCommand):
                     ).complaint
             officer = complaint.assigned_officer
             later = at + timedelta(hours=20)
+            with clock.frozen(later - timedelta(minutes=5)):
+                # the officer opens the dossier before the first step, as in the app.
+                access.scripted_read(
+                    complaint, user=officer, kind=AccessKind.DOSSIER, role=ActorRole.OFFICER
+                )
             with clock.frozen(later):
                 if item.get("subjects"):
                     services.complaint_set_subjects(
@@ -177,6 +184,15 @@ class Command(BaseCommand):
                 if item.get("note"):
                     services.complaint_add_note(complaint=complaint, text=item["note"], by=officer)
             if item.get("stage"):
+                if complaint.respondent_id:
+                    with clock.frozen(later + timedelta(days=1, hours=3)):
+                        # The person complained about reads it once informed.
+                        access.scripted_read(
+                            complaint,
+                            user=complaint.respondent,
+                            kind=AccessKind.DOSSIER_AS_RESPONDENT,
+                            role=ActorRole.RESPONDENT,
+                        )
                 procedure.advance(complaint, item["stage"], officer=officer, start=later)
             if item.get("extend"):
                 complaint.refresh_from_db()
