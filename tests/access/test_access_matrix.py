@@ -15,7 +15,14 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 
-from . import matrix_followup, matrix_registration, matrix_reports, matrix_retention, routes
+from . import (
+    matrix_destruction,
+    matrix_followup,
+    matrix_registration,
+    matrix_reports,
+    matrix_retention,
+    routes,
+)
 from .entries import (
     BEHEER_LOGIN,
     FORBIDDEN,
@@ -206,6 +213,7 @@ MATRIX: dict[str, Entry] = {
     **matrix_reports.MATRIX,
     **matrix_followup.MATRIX,
     **matrix_retention.MATRIX,
+    **matrix_destruction.MATRIX,
 }
 
 
