@@ -54,6 +54,7 @@ urlpatterns = [
     path("werk/bestuur/", include(review_urls.board_patterns)),
     # holds on destruction.
     path("werk/bewaring/", include(retention_urls.staff_patterns)),
+    path("werk/vernietigen/", include(retention_urls.destruction_patterns)),
     path("werk/", include(handling_patterns)),
     path("werk/", include(audit_patterns)),
     path("werk/", include(compliance_patterns)),

@@ -57,6 +57,13 @@ BOARD_HOME = "board.home"
 # R-8.5: holds on destruction: the officer handling the complaint (also once it ended), or
 # the organisation's administrator (reference and dates only; never about themselves).
 HOLD_MANAGE = "retention.hold_manage"
+# R-8.5: the destruction list after a review. An officer proposes it (and sees the
+# references); the officers and the administrator confirm (four eyes) and may cancel; the
+# administrator sees counts and dates only. The statement of destruction is read by the
+# officers, the administrator and the board. Objects: the organisation, a review or a list.
+DESTRUCTION_PROPOSE = "retention.destruction_propose"
+DESTRUCTION_DECIDE = "retention.destruction_decide"
+DESTRUCTION_STATEMENT_VIEW = "retention.destruction_statement_view"
 
 
 def _active(user) -> bool:
@@ -205,6 +212,25 @@ def _manage_holds(user, complaint) -> bool:
     return _view_complaint(user, complaint) or _export_access_log(user, complaint)
 
 
+def _organisation_id(obj):
+    """The organisation itself, or an object of an organisation (a review, a list)."""
+    return obj.pk if obj._meta.model_name == "organisation" else obj.organisation_id
+
+
+def _propose_destruction(user, obj) -> bool:
+    return user.is_officer and user.organisation_id == _organisation_id(obj)
+
+
+def _decide_destruction(user, obj) -> bool:
+    return (user.is_officer or user.is_org_admin) and user.organisation_id == _organisation_id(obj)
+
+
+def _view_destruction_statement(user, obj) -> bool:
+    return (
+        user.is_officer or user.is_org_admin or user.is_board
+    ) and user.organisation_id == _organisation_id(obj)
+
+
 _RULES: dict[str, Callable] = {
     COMPLAINT_VIEW: _view_complaint,
     COMPLAINT_HANDLE: _handle_complaint,
@@ -234,6 +260,9 @@ _RULES: dict[str, Callable] = {
     BOARD_DECIDE: _board_decide,
     BOARD_HOME: _board_home,
     HOLD_MANAGE: _manage_holds,
+    DESTRUCTION_PROPOSE: _propose_destruction,
+    DESTRUCTION_DECIDE: _decide_destruction,
+    DESTRUCTION_STATEMENT_VIEW: _view_destruction_statement,
 }
 
 

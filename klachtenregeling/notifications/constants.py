@@ -30,6 +30,8 @@ class MessageKind(models.TextChoices):
     REVIEW_DUE = "review_due", _("reminder of the yearly review")
     # a stored file of a complaint does not decrypt (changed, or a wrong key).
     FILE_UNREADABLE = "file_unreadable", _("alert: a stored file cannot be read")
+    # the cooling-off period of a destruction list ends tomorrow.
+    DESTRUCTION_REMINDER = "destruction_reminder", _("reminder: destruction list due")
     # Questions from the regulation page: not about a complaint.
     QUESTION_RECEIVED = "question_received", _("acknowledgement of a question")
     NEW_QUESTION = "new_question", _("new question for the officers")

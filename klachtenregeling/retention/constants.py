@@ -17,3 +17,29 @@ class HoldKind(models.TextChoices):
 
 STORED_KINDS = (HoldKind.REFERRAL, HoldKind.MANUAL)
 MAX_REASON_LENGTH = 2000
+
+
+class ListStatus(models.TextChoices):
+    """A destruction list's states (workflow.py has the steps between them)."""
+
+    DRAFT = "draft", _("draft")
+    CONFIRMED = "confirmed", _("confirmed, cooling-off period running")
+    DESTROYING = "destroying", _("being destroyed")
+    DESTROYED = "destroyed", _("destroyed")
+    CANCELLED = "cancelled", _("cancelled")
+
+
+class ItemResult(models.TextChoices):
+    """What destruction did with one line of the list."""
+
+    PENDING = "", _("not yet destroyed")
+    DESTROYED = "destroyed", _("destroyed")
+    SKIPPED = "skipped", _("skipped")
+
+
+# R-8.5: after the second confirmation either confirmer may cancel during this many days.
+# A settings constant (DESTRUCTION_COOLING_OFF_DAYS) overrides it; kept within 1-60.
+DEFAULT_COOLING_OFF_DAYS = 7
+COOLING_OFF_RANGE = (1, 60)
+# Complaints destroyed per batch: each batch is loaded, destroyed and forgotten.
+DESTRUCTION_BATCH = 200

@@ -50,7 +50,9 @@ class Destroyed:
     files: int
 
 
-def complaint_destroy(*, complaint, by=None, confirmed_by=None) -> Destroyed:
+def complaint_destroy(
+    *, complaint, by=None, confirmed_by=None, review=None, destruction_list=None
+) -> Destroyed:
     """Destroy one ended complaint without open holds; refused (DomainError) otherwise.
 
     The caller (the destruction list) decides that a review covers it and who confirmed;
@@ -74,6 +76,8 @@ def complaint_destroy(*, complaint, by=None, confirmed_by=None) -> Destroyed:
             destroyed_at=clock.now(),
             destroyed_by=by,
             confirmed_by=confirmed_by,
+            review=review,
+            destruction_list=destruction_list,
         )
         files = list(
             Attachment.objects.filter(complaint=complaint)

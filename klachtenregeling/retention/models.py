@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from .constants import STORED_KINDS, HoldKind
+from .constants import STORED_KINDS, HoldKind, ItemResult, ListStatus
 
 
 class Hold(models.Model):
@@ -94,6 +94,12 @@ class DestructionRecord(models.Model):
     confirmed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    review = models.ForeignKey(
+        "reviews.Review", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    destruction_list = models.ForeignKey(
+        "DestructionList", null=True, blank=True, on_delete=models.PROTECT, related_name="records"
+    )
 
     class Meta:
         ordering = ["destroyed_at", "pk"]
@@ -105,3 +111,107 @@ class DestructionRecord(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class DestructionList(models.Model):
+    """The complaints proposed for destruction after a review (R-8.5), with four eyes and a
+    cooling-off period. Its steps are in workflow.py; writes only in destruction.py."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="destruction_lists"
+    )
+    review = models.ForeignKey(
+        "reviews.Review", on_delete=models.PROTECT, related_name="destruction_lists"
+    )
+    # The period the review's reports covered (what the list may contain).
+    period_start = models.DateField()
+    period_end = models.DateField()
+    status = models.CharField(max_length=20, choices=ListStatus.choices, default=ListStatus.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    second_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    second_confirmed_at = models.DateTimeField(null=True, blank=True)
+    cooling_off_until = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    cancel_reason = models.TextField(blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    destroyed_at = models.DateTimeField(null=True, blank=True)
+    # The statement of destruction (verklaring van vernietiging): kept permanently.
+    statement_pdf = models.BinaryField(null=True, blank=True, editable=False)
+    statement_sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ListStatus.values), name="destruction_list_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(second_confirmed_by__isnull=True)
+                | ~Q(second_confirmed_by=models.F("confirmed_by")),
+                name="destruction_list_four_eyes",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.review} ({self.status})"
+
+
+class DestructionListItem(models.Model):
+    """One proposed complaint: what identifies it (no personal data) and what became of it."""
+
+    destruction_list = models.ForeignKey(
+        DestructionList, on_delete=models.CASCADE, related_name="items"
+    )
+    complaint = models.ForeignKey(
+        "complaints.Complaint",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="destruction_items",
+    )
+    reference = models.CharField(max_length=20)
+    received_on = models.DateField()
+    ended_on = models.DateField()
+    outcome = models.CharField(max_length=30)
+    # Why it could not be selected when proposed (an open hold); it stays on the list.
+    held = models.CharField(max_length=200, blank=True)
+    excluded = models.BooleanField(default=False)
+    exclusion_reason = models.TextField(blank=True)
+    excluded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    result = models.CharField(
+        max_length=10, choices=ItemResult.choices, default=ItemResult.PENDING, blank=True
+    )
+    skip_reason = models.CharField(max_length=300, blank=True)
+    record = models.ForeignKey(
+        DestructionRecord, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["ended_on", "reference", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["destruction_list", "reference"], name="destruction_item_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def selected(self) -> bool:
+        return not self.held and not self.excluded

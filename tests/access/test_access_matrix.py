@@ -17,6 +17,7 @@ from django.db import transaction
 
 from . import (
     matrix_compliance,
+    matrix_destruction,
     matrix_followup,
     matrix_registration,
     matrix_reports,
@@ -214,6 +215,7 @@ MATRIX: dict[str, Entry] = {
     **matrix_followup.MATRIX,
     **matrix_retention.MATRIX,
     **matrix_compliance.MATRIX,
+    **matrix_destruction.MATRIX,
 }
 
 

@@ -41,7 +41,13 @@ from tests.factories import (
 )
 from tests.two_factor import VerifiedClient
 
-from . import world_followup, world_registration, world_reports, world_retention
+from . import (
+    world_destruction,
+    world_followup,
+    world_registration,
+    world_reports,
+    world_retention,
+)
 
 ROLES = (
     "anonymous",
@@ -230,7 +236,13 @@ def build() -> World:
         },
     }
     world.content_type_id = ContentType.objects.get_for_model(Organisation).pk
-    for extension in (world_registration, world_reports, world_followup, world_retention):
+    for extension in (
+        world_registration,
+        world_reports,
+        world_followup,
+        world_retention,
+        world_destruction,
+    ):
         extension.build(world, org, elsewhere, users)
     for role in ROLES:
         world.client_for(role)

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 
 from klachtenregeling.notifications import delivery
 from klachtenregeling.reminders.services import reminders_send_due
+from klachtenregeling.retention import destruction
 from klachtenregeling.suggestions.services import subject_models_train_due
 
 
@@ -42,6 +43,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"reminders: {report.sent or 'none due'}")
                 prune_task_results(verbosity=options["verbosity"])
                 subject_models_train_due()  # each organisation's model, once a day
+                destruction.destruction_reminders_send_due()  # a day before the end
+                destruction.destruction_lists_start_due()  # cooling-off over: a task
             sent = delivery.deliver_due()
             if sent or verbose:
                 self.stdout.write(f"outbox: {sent} message(s) delivered")

@@ -1,0 +1,298 @@
+"""The destruction list (R-8.5): proposed after a review, confirmed by two people, destroyed
+after a cooling-off period by a background task. The only writers of DestructionList.
+
+Each step: lock the list, check the policy and the transition table (workflow.py), change,
+in one transaction. At the moment of destruction each complaint is checked again; one that
+fails is skipped and its line says why.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.apps import apps
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils.translation import gettext_lazy as _
+
+from klachtenregeling.accounts import policies
+from klachtenregeling.core import clock
+from klachtenregeling.core.errors import DomainError
+
+from . import database, proposal
+from .constants import (
+    COOLING_OFF_RANGE,
+    DEFAULT_COOLING_OFF_DAYS,
+    DESTRUCTION_BATCH,
+    ItemResult,
+    ListStatus,
+)
+from .erasure import complaint_destroy
+from .models import DestructionList, DestructionListItem
+from .services import _reason
+from .workflow import require_transition
+
+logger = logging.getLogger(__name__)
+# Apps whose tables destruction deletes from: vacuumed afterwards on PostgreSQL.
+TOUCHED_APPS = (
+    "complaints",
+    "handling",
+    "audit",
+    "notifications",
+    "retention",
+    "questions",
+    "portal",
+    "reminders",
+    "django_tasks_database",
+)
+
+
+def cooling_off_days() -> int:
+    days = getattr(settings, "DESTRUCTION_COOLING_OFF_DAYS", DEFAULT_COOLING_OFF_DAYS)
+    return max(COOLING_OFF_RANGE[0], min(COOLING_OFF_RANGE[1], int(days)))
+
+
+def _locked(destruction_list: DestructionList) -> DestructionList:
+    return (
+        DestructionList.objects.select_for_update(of=("self",))
+        .defer("statement_pdf")
+        .select_related("organisation", "review")
+        .get(pk=destruction_list.pk)
+    )
+
+
+def destruction_list_create(*, review, by) -> DestructionList:
+    """An officer proposes the complaints the review covers; held ones stay on as "held"."""
+    if review is None:
+        raise DomainError(proposal.NO_REVIEW)
+    policies.require(by, policies.DESTRUCTION_PROPOSE, review)
+    coverage = proposal.coverage_of(review)
+    with transaction.atomic():
+        destruction_list = DestructionList.objects.create(
+            organisation_id=review.organisation_id,
+            review=review,
+            period_start=coverage.start,
+            period_end=coverage.end,
+            created_by=by,
+            created_at=clock.now(),
+        )
+        rows = list(proposal.candidates(review.organisation, coverage))
+        if not rows:
+            raise DomainError(_("No ended complaints are covered by this review."))
+        for start in range(0, len(rows), DESTRUCTION_BATCH):
+            batch = rows[start : start + DESTRUCTION_BATCH]
+            held = proposal.open_hold_labels([row["pk"] for row in batch])
+            DestructionListItem.objects.bulk_create(
+                DestructionListItem(
+                    destruction_list=destruction_list,
+                    complaint_id=row["pk"],
+                    reference=row["reference"],
+                    received_on=clock.local_date(row["received_at"]),
+                    ended_on=row["ended_on"],
+                    outcome=row["statistic__outcome"] or row["status"],
+                    held=held.get(row["pk"], "")[:200],
+                )
+                for row in batch
+            )
+    return destruction_list
+
+
+def destruction_item_exclude(*, item: DestructionListItem, reason: str, by) -> DestructionListItem:
+    """An officer leaves one line out, with a reason; only before anyone confirmed."""
+    reason = _reason(reason, "reason")
+    with transaction.atomic():
+        destruction_list = _locked(item.destruction_list)
+        policies.require(by, policies.DESTRUCTION_PROPOSE, destruction_list)
+        if destruction_list.status != ListStatus.DRAFT or destruction_list.confirmed_by_id:
+            raise DomainError(_("Lines can be left out only before the list is confirmed."))
+        item = DestructionListItem.objects.get(pk=item.pk, destruction_list=destruction_list)
+        item.excluded, item.exclusion_reason, item.excluded_by = True, reason, by
+        item.save(update_fields=["excluded", "exclusion_reason", "excluded_by"])
+    return item
+
+
+def destruction_list_confirm(*, destruction_list: DestructionList, by) -> DestructionList:
+    """Four eyes: first an officer, then a second person (another officer or the
+    administrator). The second confirmation starts the cooling-off period."""
+    with transaction.atomic():
+        destruction_list = _locked(destruction_list)
+        policies.require(by, policies.DESTRUCTION_DECIDE, destruction_list)
+        require_transition(destruction_list.status, ListStatus.CONFIRMED)
+        now = clock.now()
+        if destruction_list.confirmed_by_id is None:
+            if not by.is_officer:
+                raise DomainError(_("An officer confirms the list first."))
+            if not destruction_list.items.filter(held="", excluded=False).exists():
+                raise DomainError(_("Nothing on this list is to be destroyed."))
+            destruction_list.confirmed_by, destruction_list.confirmed_at = by, now
+            destruction_list.save(update_fields=["confirmed_by", "confirmed_at"])
+            return destruction_list
+        if destruction_list.confirmed_by_id == by.pk:
+            raise DomainError(
+                _("You confirmed this list already: a second person must confirm it.")
+            )
+        destruction_list.second_confirmed_by, destruction_list.second_confirmed_at = by, now
+        destruction_list.status = ListStatus.CONFIRMED
+        destruction_list.cooling_off_until = now + timedelta(days=cooling_off_days())
+        destruction_list.save(
+            update_fields=[
+                "second_confirmed_by",
+                "second_confirmed_at",
+                "status",
+                "cooling_off_until",
+            ]
+        )
+    return destruction_list
+
+
+def destruction_list_cancel(*, destruction_list: DestructionList, reason: str, by):
+    """Before destruction started: a draft, or a confirmed list during its cooling-off."""
+    reason = _reason(reason, "cancel_reason")
+    with transaction.atomic():
+        destruction_list = _locked(destruction_list)
+        policies.require(by, policies.DESTRUCTION_DECIDE, destruction_list)
+        require_transition(destruction_list.status, ListStatus.CANCELLED)
+        destruction_list.status = ListStatus.CANCELLED
+        destruction_list.cancelled_by, destruction_list.cancelled_at = by, clock.now()
+        destruction_list.cancel_reason = reason
+        destruction_list.save(
+            update_fields=["status", "cancelled_by", "cancelled_at", "cancel_reason"]
+        )
+    return destruction_list
+
+
+def destruction_lists_start_due() -> int:
+    """The scheduler's round: lists whose cooling-off ended begin to be destroyed (a task)."""
+    from .tasks import destroy_list
+
+    started = 0
+    due = DestructionList.objects.filter(
+        status=ListStatus.CONFIRMED, cooling_off_until__lte=clock.now()
+    ).values_list("pk", flat=True)
+    for pk in list(due):
+        with transaction.atomic():
+            destruction_list = _locked(DestructionList(pk=pk))
+            if destruction_list.status != ListStatus.CONFIRMED:
+                continue
+            require_transition(destruction_list.status, ListStatus.DESTROYING)
+            destruction_list.status, destruction_list.started_at = (
+                ListStatus.DESTROYING,
+                clock.now(),
+            )
+            destruction_list.save(update_fields=["status", "started_at"])
+            transaction.on_commit(lambda pk=pk: destroy_list.enqueue(pk))
+        started += 1
+    return started
+
+
+def destruction_reminders_send_due() -> int:
+    """One day before the cooling-off ends, both confirmers hear it (once: `reminded_at`,
+    set under the list's row lock in the transaction that writes the messages)."""
+    from klachtenregeling.notifications import retention_messages
+
+    now = clock.now()
+    sent = 0
+    due = DestructionList.objects.filter(
+        status=ListStatus.CONFIRMED,
+        reminded_at__isnull=True,
+        cooling_off_until__gt=now,
+        cooling_off_until__lte=now + timedelta(days=1),
+    ).values_list("pk", flat=True)
+    for pk in list(due):
+        with transaction.atomic():
+            destruction_list = _locked(DestructionList(pk=pk))
+            if destruction_list.reminded_at is not None:
+                continue
+            for person in (destruction_list.confirmed_by, destruction_list.second_confirmed_by):
+                retention_messages.destruction_reminder(destruction_list, person)
+            destruction_list.reminded_at = now
+            destruction_list.save(update_fields=["reminded_at"])
+        sent += 1
+    return sent
+
+
+def destruction_list_destroy(*, list_id: int) -> DestructionList:
+    """The task's work: destroy the selected lines in batches (flat memory), each checked
+    again; then the statement, and the database housekeeping. Safe to run again."""
+    from .statement import statement_pdf
+
+    destruction_list = DestructionList.objects.defer("statement_pdf").get(pk=list_id)
+    if destruction_list.status != ListStatus.DESTROYING:
+        raise DomainError(_("This list is not being destroyed."))
+    last = 0
+    while True:
+        items = list(
+            DestructionListItem.objects.filter(
+                destruction_list=destruction_list,
+                pk__gt=last,
+                result=ItemResult.PENDING,
+                held="",
+                excluded=False,
+            )
+            .select_related("complaint")
+            .order_by("pk")[:DESTRUCTION_BATCH]
+        )
+        if not items:
+            break
+        with transaction.atomic():
+            for item in items:
+                _destroy_item(item, destruction_list)
+        last = items[-1].pk
+    database.checkpoint(connection)
+    with transaction.atomic():
+        destruction_list = _locked(destruction_list)
+        require_transition(destruction_list.status, ListStatus.DESTROYED)
+        destruction_list.status, destruction_list.destroyed_at = ListStatus.DESTROYED, clock.now()
+        destruction_list.statement_pdf, destruction_list.statement_sha256 = statement_pdf(
+            destruction_list
+        )
+        destruction_list.save(
+            update_fields=["status", "destroyed_at", "statement_pdf", "statement_sha256"]
+        )
+    vacuum_touched_tables()
+    return destruction_list
+
+
+def _destroy_item(item: DestructionListItem, destruction_list: DestructionList) -> None:
+    why_not = proposal.still_destroyable(item, destruction_list)
+    if not why_not:
+        try:
+            with transaction.atomic():
+                destroyed = complaint_destroy(
+                    complaint=item.complaint,
+                    confirmed_by=destruction_list.second_confirmed_by,
+                    review=destruction_list.review,
+                    destruction_list=destruction_list,
+                )
+        except DomainError as refused:
+            why_not = str(refused.message)
+        else:
+            item.result, item.record = ItemResult.DESTROYED, destroyed.record
+            item.complaint = None
+            DestructionListItem.objects.filter(pk=item.pk).update(
+                result=item.result, record=item.record
+            )
+            return
+    item.result, item.skip_reason = ItemResult.SKIPPED, why_not[:300]
+    DestructionListItem.objects.filter(pk=item.pk).update(
+        result=item.result, skip_reason=item.skip_reason
+    )
+
+
+def vacuum_touched_tables() -> None:
+    """PostgreSQL: VACUUM (ANALYZE) the tables destruction deleted from, so the dead rows'
+    space is reclaimed. Outside a transaction (VACUUM refuses one); SQLite checkpoints."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    labels = {config.label for config in apps.get_app_configs()}
+    tables = sorted(
+        {
+            model._meta.db_table
+            for label in TOUCHED_APPS
+            if label in labels
+            for model in apps.get_app_config(label).get_models()
+            if not model._meta.proxy and model._meta.managed
+        }
+    )
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f'VACUUM (ANALYZE) "{table}"')  # nosec B608 - model table names
