@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
@@ -253,6 +254,13 @@ def destruction_list_destroy(*, list_id: int) -> DestructionList:
 
 
 def _destroy_item(item: DestructionListItem, destruction_list: DestructionList) -> None:
+    # The reason a line was skipped is kept as text, in the organisation's language (the
+    # statement is Dutch), whatever language the worker happens to run in.
+    with translation.override(settings.LANGUAGE_CODE):
+        _destroy_or_skip(item, destruction_list)
+
+
+def _destroy_or_skip(item: DestructionListItem, destruction_list: DestructionList) -> None:
     why_not = proposal.still_destroyable(item, destruction_list)
     if not why_not:
         try:
