@@ -12,4 +12,4 @@ lint:
 
 screenshots:  ## Take the README's screenshots (docs/screenshots/) again, from the browser journey
 	UPDATE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/e2e/test_procedure_journey.py -q -p no:logging -k journey_from
-	UPDATE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/e2e/test_article_8.py -q -p no:logging -k journey
+	UPDATE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/e2e/test_article_8.py -q -p no:logging -k pages_pass_axe
