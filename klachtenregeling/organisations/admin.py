@@ -37,6 +37,7 @@ class OrganisationForm(forms.ModelForm):
             "term_days",
             "reminder_days",
             "statement_reminder_days",
+            "destruction_cooling_off_days",
             "disputes_body_name",
             "disputes_body_address",
             "disputes_body_url",
@@ -94,6 +95,10 @@ class OrganisationAdmin(OrganisationScopedAdmin):
                     "statement_reminder_days",
                 ],
             },
+        ),
+        (
+            _("Retention (Art. 8)"),
+            {"fields": ["destruction_cooling_off_days"]},
         ),
         (
             _("Disputes body (Art. 4)"),

@@ -14,6 +14,7 @@ from .validators import validate_not_reserved
 DEFAULT_TERM_DAYS = 28  # four weeks after receipt
 DEFAULT_REMINDER_DAYS = 5  # the officer is reminded this many days before a deadline
 DEFAULT_STATEMENT_REMINDER_DAYS = 2  # a party is reminded before their account is due
+DEFAULT_COOLING_OFF_DAYS = 7  # a confirmed destruction list can be cancelled this long
 
 
 class Organisation(models.Model):
@@ -45,6 +46,15 @@ class Organisation(models.Model):
         _("remind a party (days before their account is due)"),
         default=DEFAULT_STATEMENT_REMINDER_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+    destruction_cooling_off_days = models.PositiveSmallIntegerField(
+        _("cooling-off period before destruction (days)"),
+        default=DEFAULT_COOLING_OFF_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "After two people confirmed a destruction list, either can still cancel it "
+            "this many days."
+        ),
     )
     disputes_body_name = models.CharField(
         _("disputes body"), max_length=200, default="De Geschillencommissie"
@@ -82,6 +92,12 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=models.Q(statement_reminder_days__gte=1, statement_reminder_days__lte=30),
                 name="organisation_statement_reminder_days_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    destruction_cooling_off_days__gte=1, destruction_cooling_off_days__lte=60
+                ),
+                name="organisation_cooling_off_days_range",
             ),
         ]
 

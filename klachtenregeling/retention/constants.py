@@ -37,9 +37,8 @@ class ItemResult(models.TextChoices):
     SKIPPED = "skipped", _("skipped")
 
 
-# after the second confirmation either confirmer may cancel during this many days.
-# A settings constant (DESTRUCTION_COOLING_OFF_DAYS) overrides it; kept within 1-60.
-DEFAULT_COOLING_OFF_DAYS = 7
+# after the second confirmation either confirmer may cancel during the organisation's
+# cooling-off period (Organisation.destruction_cooling_off_days, 7 days by default), 1-60.
 COOLING_OFF_RANGE = (1, 60)
 # Complaints destroyed per batch: each batch is loaded, destroyed and forgotten.
 DESTRUCTION_BATCH = 200

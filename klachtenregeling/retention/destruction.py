@@ -22,7 +22,6 @@ from klachtenregeling.core.errors import DomainError
 from . import database, proposal
 from .constants import (
     COOLING_OFF_RANGE,
-    DEFAULT_COOLING_OFF_DAYS,
     DESTRUCTION_BATCH,
     ItemResult,
     ListStatus,
@@ -47,8 +46,9 @@ TOUCHED_APPS = (
 )
 
 
-def cooling_off_days() -> int:
-    days = getattr(settings, "DESTRUCTION_COOLING_OFF_DAYS", DEFAULT_COOLING_OFF_DAYS)
+def cooling_off_days(organisation) -> int:
+    """R-8.5: the organisation's cooling-off period (a setting, 7 days unless changed)."""
+    days = organisation.destruction_cooling_off_days
     return max(COOLING_OFF_RANGE[0], min(COOLING_OFF_RANGE[1], int(days)))
 
 
@@ -133,7 +133,9 @@ def destruction_list_confirm(*, destruction_list: DestructionList, by) -> Destru
             )
         destruction_list.second_confirmed_by, destruction_list.second_confirmed_at = by, now
         destruction_list.status = ListStatus.CONFIRMED
-        destruction_list.cooling_off_until = now + timedelta(days=cooling_off_days())
+        destruction_list.cooling_off_until = now + timedelta(
+            days=cooling_off_days(destruction_list.organisation)
+        )
         destruction_list.save(
             update_fields=[
                 "second_confirmed_by",

@@ -94,7 +94,7 @@ def detail(request, list_id):
         "items": items,
         "sees_lines": user.is_officer,
         "may_propose": policies.can(user, policies.DESTRUCTION_PROPOSE, found),
-        "cooling_off_days": destruction.cooling_off_days(),
+        "cooling_off_days": destruction.cooling_off_days(found.organisation),
         "confirmed_by_me": found.confirmed_by_id == user.pk,
     }
     return render(request, "retention/list.html", context)

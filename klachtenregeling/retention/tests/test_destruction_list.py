@@ -170,6 +170,18 @@ def test_r8_5_the_same_person_cannot_confirm_twice(at, officer, org_admin, world
     assert done.cooling_off_until == done.second_confirmed_at + destruction.timedelta(days=7)
 
 
+def test_r8_5_the_cooling_off_period_is_the_organisations_setting(
+    at, org, officer, org_admin, world
+):
+    org.destruction_cooling_off_days = 3
+    org.save(update_fields=["destruction_cooling_off_days"])
+    with at("2026-03-11 09:00"):
+        the_list = destruction.destruction_list_create(review=world["review"], by=officer)
+        destruction.destruction_list_confirm(destruction_list=the_list, by=officer)
+        done = destruction.destruction_list_confirm(destruction_list=the_list, by=org_admin)
+    assert done.cooling_off_until == done.second_confirmed_at + destruction.timedelta(days=3)
+
+
 def test_r8_5_an_excluded_line_is_not_destroyed(at, officer, second_officer, world):
     with at("2026-03-11 09:00"):
         the_list = destruction.destruction_list_create(review=world["review"], by=officer)
