@@ -25,8 +25,14 @@ def record(
 ) -> CaseEvent:
     # Lock the complaint row (already held by a calling service) so that the
     # next sequence number and the link to the last event are ours alone, also for
-    # the delivery worker.
-    type(complaint).objects.select_for_update().filter(pk=complaint.pk).exists()
+    # the delivery worker. The same read gives the stored compliance status.
+    stored = (
+        type(complaint)
+        .objects.select_for_update()
+        .filter(pk=complaint.pk)
+        .values_list("compliance_status", "compliance_breached_at")
+        .first()
+    )
     last = (
         CaseEvent.objects.filter(complaint=complaint)
         .order_by("-seq")
@@ -48,7 +54,7 @@ def record(
         actor_id=actor.pk if actor is not None else None,
         **fields,
     )
-    return CaseEvent.objects.create(
+    event = CaseEvent.objects.create(
         organisation_id=complaint.organisation_id,
         complaint=complaint,
         actor=actor,
@@ -56,6 +62,12 @@ def record(
         sha256=sha256,
         **fields,
     )
+    # Issue 14: every step leaves the complaint with the compliance status its dossier now
+    # has, in the same transaction (compliance/stored.py says why here and when skipped).
+    from klachtenregeling.compliance.stored import store_after_event
+
+    store_after_event(complaint, event_type, stored)
+    return event
 
 
 def _intake_data(complaint) -> dict[str, Any]:

@@ -88,6 +88,21 @@ class Due(models.TextChoices):
     OVERDUE = "overdue", _("Overdue")
     THIS_WEEK = "week", _("Due this week")
     AWAITING_ANSWER = "awaiting", _("Awaiting a party's account")
+    # Issue 14: a rule of the regulation breached or at risk (Complaint.compliance_status).
+    COMPLIANCE = "compliance", _("Breach or at risk")
+
+
+class ComplianceStatus(models.IntegerChoices):
+    """The worst verdict of a complaint's compliance checks (issue 14), as stored on the
+    complaint; lower is worse, so "breach first" is an ascending index scan."""
+
+    BREACHED = 0, _("breached")
+    AT_RISK = 1, _("at risk")
+    FINE = 2, _("in order")
+
+
+# Complaint.attention for a finished complaint: after every open one, whatever its status.
+ATTENTION_FINISHED = 3
 
 
 REFERENCE_PREFIX = "KL"

@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from klachtenregeling.core.append_only import AppendOnlyModel
 
 from .constants import (
+    ATTENTION_FINISHED,
     AWAITING_JUDGMENT,
     OPEN_STATUSES,
     AttachmentKind,
     Channel,
+    ComplianceStatus,
     Concern,
     ExtensionReason,
     Language,
@@ -30,6 +32,16 @@ URGENCY = models.Case(
     models.When(status__in=sorted(AWAITING_JUDGMENT), then=models.Value(0)),
     models.When(status__in=sorted(OPEN_STATUSES), then=models.Value(1)),
     default=models.Value(2),
+)
+
+# Issue 14: the dashboard's "breach and at risk first". An open complaint ranks by its
+# stored compliance status (0 breached, 1 at risk, 2 in order); a finished one comes after
+# all open ones (a breach there is history, shown in its compliance view, not work to do).
+# Stored by the database from the status and the compliance status, so the officer's first
+# page is an index scan of complaint_officer_attention.
+ATTENTION = models.Case(
+    models.When(status__in=sorted(OPEN_STATUSES), then=models.F("compliance_status")),
+    default=models.Value(ATTENTION_FINISHED),
 )
 
 
@@ -83,6 +95,21 @@ class Complaint(models.Model):
     )
     original_deadline = models.DateField(_("original deadline"))
     deadline = models.DateField(_("deadline"))
+    # Issue 14: the worst verdict of the compliance checks (compliance/stored.py), written
+    # with every case event in the step's own transaction and daily by the scheduler (time
+    # alone can make a rule at risk or breached). The rule is its internal id, shown
+    # to users as its article title only. Recomputable from the dossier at any moment.
+    compliance_status = models.PositiveSmallIntegerField(
+        choices=ComplianceStatus.choices, default=ComplianceStatus.FINE
+    )
+    compliance_rule = models.CharField(max_length=10, blank=True)
+    compliance_checked_at = models.DateTimeField(null=True, blank=True)
+    # When the stored status last became "breached" (None when it is not): the
+    # administrator's digest names the complaints that became breached since the last one.
+    compliance_breached_at = models.DateTimeField(null=True, blank=True)
+    attention = models.GeneratedField(
+        expression=ATTENTION, output_field=models.PositiveSmallIntegerField(), db_persist=True
+    )
     # A form's one-time token or an API Idempotency-Key: a repeated submit finds
     # the complaint it already made instead of filing a second one.
     # NULL (not "") when absent, so the partial unique constraint ignores it.
@@ -176,6 +203,24 @@ class Complaint(models.Model):
             models.Index(
                 fields=["organisation", "assigned_officer", "urgency", "deadline", "id"],
                 name="complaint_officer_urgency",
+            ),
+            # Issue 14: "breach and at risk first", then most urgent, by deadline.
+            models.Index(
+                fields=[
+                    "organisation",
+                    "assigned_officer",
+                    "attention",
+                    "urgency",
+                    "deadline",
+                    "id",
+                ],
+                name="complaint_officer_attention",
+            ),
+            # The administrator's digest of new breaches (reminders/services.py).
+            models.Index(
+                fields=["organisation", "compliance_breached_at"],
+                condition=Q(compliance_breached_at__isnull=False),
+                name="complaint_org_breached",
             ),
             models.Index(fields=["organisation", "received_at"], name="complaint_org_received"),
             models.Index(fields=["organisation", "status", "deadline"], name="complaint_org_due"),

@@ -16,7 +16,7 @@ from klachtenregeling.core import clock
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.organisations.models import Subject
 
-from .constants import FINAL_STATUSES, OPEN_STATUSES, Due, Status
+from .constants import FINAL_STATUSES, OPEN_STATUSES, ComplianceStatus, Due, Status
 from .models import Complaint
 from .rules.deadlines import ExtensionFact, TermOutcome, term_outcome
 from .workflow import HEARING_ALLOWED
@@ -59,6 +59,11 @@ def _awaiting_an_account(complaints: QuerySet[Complaint]) -> QuerySet[Complaint]
 AWAITING = Q(urgency=0)
 
 
+# Issue 14: an open complaint with a rule breached or at risk (Complaint.attention is its
+# stored compliance status while open): a range of the index complaint_officer_attention.
+NEEDS_ATTENTION = Q(attention__lt=ComplianceStatus.FINE)
+
+
 def _overdue(today) -> Q:
     """The term of R-5.5 passed without a judgment (R-7.1)."""
     return AWAITING & Q(deadline__lt=today)
@@ -76,6 +81,8 @@ def _due(queryset: QuerySet[Complaint], due: str) -> QuerySet[Complaint]:
         return queryset.filter(_due_this_week(today))
     if due == Due.AWAITING_ANSWER:
         return _awaiting_an_account(queryset)
+    if due == Due.COMPLIANCE:
+        return queryset.filter(NEEDS_ATTENTION)
     return queryset
 
 
@@ -115,7 +122,9 @@ def search(queryset: QuerySet[Complaint], query: str) -> QuerySet[Complaint]:
 
 
 def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Complaint]:
-    """The officer's dashboard rows, most urgent first: open by deadline, then the rest."""
+    """The officer's dashboard rows: open complaints with a rule breached, then at risk,
+    then the other open ones, the finished ones last; within each, most urgent first by
+    deadline."""
     queryset = complaints_handled_by(user)
     if filters.status in Status.values:
         queryset = queryset.filter(status=filters.status)
@@ -123,13 +132,15 @@ def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Compl
         queryset = queryset.filter(subjects=filters.subject_id)
     queryset = _due(queryset, filters.due)
     queryset = search(queryset, filters.query)
-    # Most urgent first (Complaint.urgency: awaiting a judgment, other open, finished), by
-    # deadline: the index complaint_officer_urgency. Whether a party's account is awaited
-    # is asked for the rows of one page only (mark_awaiting_answer).
+    # Breach and at risk first (Complaint.attention: the stored compliance status while
+    # open, issue 14), then most urgent (Complaint.urgency: awaiting a judgment, other
+    # open, finished), by deadline: the index complaint_officer_attention. Whether a
+    # party's account is awaited is asked for the rows of one page only
+    # (mark_awaiting_answer).
     return (
         queryset.select_related("engagement")
         .prefetch_related(Prefetch("subjects", queryset=Subject.objects.only("id", "name")))
-        .order_by("urgency", "deadline", "pk")
+        .order_by("attention", "urgency", "deadline", "pk")
     )
 
 
@@ -157,6 +168,7 @@ def officer_counts(user) -> dict[str, int]:
         overdue=Count("pk", filter=_overdue(today)),
         due_this_week=Count("pk", filter=_due_this_week(today)),
         received=Count("pk", filter=Q(status=Status.RECEIVED)),
+        compliance=Count("pk", filter=NEEDS_ATTENTION),
     )
     counts["awaiting_answer"] = _awaiting_an_account(handled).count()
     return counts

@@ -36,3 +36,5 @@ class MessageKind(models.TextChoices):
     QUESTION_RECEIVED = "question_received", _("acknowledgement of a question")
     NEW_QUESTION = "new_question", _("new question for the officers")
     QUESTION_ANSWER = "question_answer", _("answer to a question")
+    # Issue 14: the administrator's daily digest of complaints that became breached.
+    COMPLIANCE_DIGEST = "compliance_digest", _("daily overview of new breaches of the regulation")

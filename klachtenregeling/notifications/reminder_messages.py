@@ -99,3 +99,20 @@ def review_due(recipient, due):
             "url": settings.SITE_URL + reverse("reviews:index"),
         },
     )
+
+
+def compliance_digest(admin, rows: list[dict]):
+    """Issue 14: once a day, the complaints of the organisation that became breached since
+    the administrator's last digest — reference and article title only, no content."""
+    return outbox.enqueue(
+        organisation=admin.organisation,
+        kind=MessageKind.COMPLIANCE_DIGEST,
+        to_email=admin.email,
+        recipient_role=ActorRole.ADMIN,
+        language=settings.LANGUAGE_CODE,
+        context={
+            "recipient_name": admin.display_name,
+            "rows": rows,
+            "url": settings.SITE_URL + reverse("staff-home"),
+        },
+    )

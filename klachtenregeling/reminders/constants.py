@@ -11,3 +11,5 @@ class ReminderKind(models.TextChoices):
     DEADLINE_PASSED = "deadline_passed", _("alert to the administrator: term passed")
     # the officers and administrators, when the yearly review is coming due.
     REVIEW_DUE = "review_due", _("reminder of the yearly review")
+    # Issue 14: the administrators, once a day, of complaints that became breached.
+    COMPLIANCE_DIGEST = "compliance_digest", _("daily overview of new breaches")

@@ -50,3 +50,7 @@ def statement_key(invitation_id: int, due_date: date) -> str:
 
 def digest_key(officer_id: int, day: date) -> str:
     return f"digest:{officer_id}:{day.isoformat()}"
+
+
+def compliance_digest_key(admin_id: int, day: date) -> str:
+    return f"compliance:{admin_id}:{day.isoformat()}"

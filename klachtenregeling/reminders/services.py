@@ -7,16 +7,17 @@ once cannot both send: the second insert of the same key fails and is rolled bac
 
 import logging
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.utils.text import Truncator
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.models import User
 from klachtenregeling.accounts.selectors import admins_of, officers_of
 from klachtenregeling.audit import events
-from klachtenregeling.complaints.constants import AWAITING_JUDGMENT
+from klachtenregeling.complaints.constants import AWAITING_JUDGMENT, ComplianceStatus
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core import clock
 from klachtenregeling.handling.selectors import outstanding_invitations
@@ -309,6 +310,66 @@ def _review_reminders(organisation, today, report: RoundReport) -> None:
             report.add(ReminderKind.REVIEW_DUE)
 
 
+def _compliance_digests(organisation, today, report: RoundReport) -> None:
+    """Issue 14: once a day, each administrator hears of the complaints that became
+    breached (Complaint.compliance_breached_at, kept by compliance/stored.py) since their
+    last digest: reference and article title only, never a complaint about themselves."""
+    from klachtenregeling.compliance.rules import TITLES
+
+    already = set(
+        SentReminder.objects.filter(
+            organisation=organisation, kind=ReminderKind.COMPLIANCE_DIGEST, occasion_date=today
+        ).values_list("user_id", flat=True)
+    )
+    admins = [a for a in admins_of(organisation).exclude(pk__in=already) if a.email]
+    if not admins:
+        return
+    last = dict(
+        SentReminder.objects.filter(
+            organisation=organisation,
+            kind=ReminderKind.COMPLIANCE_DIGEST,
+            user__in=admins,
+        )
+        .order_by()
+        .values("user_id")
+        .annotate(at=Max("sent_at"))
+        .values_list("user_id", "at")
+    )
+    # Without an earlier digest (a new administrator, a first installation): the breaches
+    # of the last few days, not every old one.
+    floor = clock.start_of_day(today - timedelta(days=rules.PASSED_ALERT_DAYS))
+    since = {admin.pk: max(last.get(admin.pk) or floor, floor) for admin in admins}
+    candidates = list(
+        Complaint.objects.filter(
+            organisation=organisation,
+            compliance_status=ComplianceStatus.BREACHED,
+            compliance_breached_at__gt=min(since.values()),
+        )
+        .order_by("compliance_breached_at", "pk")
+        .values_list(
+            "pk", "reference", "compliance_rule", "compliance_breached_at", "respondent_id"
+        )
+    )
+    for admin in admins:
+        rows = [
+            {"id": pk, "reference": reference, "title": TITLES.get(rule, "")}
+            for pk, reference, rule, at, respondent in candidates
+            if respondent != admin.pk and at > since[admin.pk]
+        ]
+        if not rows:
+            continue
+        if _once(
+            organisation=organisation,
+            kind=ReminderKind.COMPLIANCE_DIGEST,
+            key=rules.compliance_digest_key(admin.pk, today),
+            occasion_date=today,
+            user=admin,
+            data={"complaints": [row["id"] for row in rows]},
+            send=lambda a=admin, r=rows: [reminder_messages.compliance_digest(a, r)],
+        ):
+            report.add(ReminderKind.COMPLIANCE_DIGEST)
+
+
 def reminders_send_due() -> RoundReport:
     """One round: whatever is due now and was not sent before. Safe to run at any time,
     as often as wanted (from the scheduler every few minutes, or from cron)."""
@@ -323,6 +384,7 @@ def reminders_send_due() -> RoundReport:
         _passed_deadlines(organisation, today, report)
         _overdue_digests(organisation, today, report)
         _review_reminders(organisation, today, report)
+        _compliance_digests(organisation, today, report)
     return report
 
 

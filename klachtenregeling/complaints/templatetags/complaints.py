@@ -3,7 +3,7 @@ from django import template
 from klachtenregeling.audit.presentation import describe
 from klachtenregeling.core import clock
 
-from ..constants import AWAITING_JUDGMENT
+from ..constants import AWAITING_JUDGMENT, ComplianceStatus
 from ..rules import deadlines
 
 register = template.Library()
@@ -29,3 +29,14 @@ def event_text(event) -> str:
 @register.filter
 def days_overdue(complaint) -> int:
     return max(0, -deadlines.days_left(complaint.deadline, clock.today()))
+
+
+@register.filter
+def compliance_title(complaint) -> str:
+    """Issue 14: the stored worst rule of the complaint, named by its article title (never
+    the internal id); "" when no rule is breached or at risk."""
+    from klachtenregeling.compliance.rules import TITLES
+
+    if complaint.compliance_status == ComplianceStatus.FINE:
+        return ""
+    return str(TITLES.get(complaint.compliance_rule, ""))

@@ -268,3 +268,34 @@ def test_r7_1_after_a_hand_over_the_new_officer_is_reminded_too(
         officer.email,
         second_officer.email,
     ]
+
+
+def test_issue_14_admin_digest_names_a_new_breach_once(
+    at, smtp_server, submit, officer, org_admin, settings
+):
+    """The term passes → the daily compliance check marks the complaint breached → the
+    administrator's digest names it (reference and article title, no content), once."""
+    from klachtenregeling.compliance.tests.test_selectors import read_by
+
+    settings.LANGUAGE_CODE = "en"  # staff messages in the site's language: compared in English
+
+    with at("2026-03-02 10:00"):  # deadline Monday 30 March 2026
+        complaint = submit(description="Vertrouwelijk verhaal.")
+        read_by(officer, complaint)
+        complaint = steps.start(complaint, officer)
+        scheduler()  # everything in order: no digest
+    assert outbox(MessageKind.COMPLIANCE_DIGEST) == []
+    with at("2026-03-31 08:00"):
+        scheduler()
+        scheduler()  # a second round the same day sends nothing more
+    [digest] = outbox(MessageKind.COMPLIANCE_DIGEST)
+    assert digest.to_email == org_admin.email
+    assert f"- {complaint.reference}: Article 5: a judgment within the term" in digest.body_text
+    assert "Vertrouwelijk" not in digest.body_text  # no content for the admin (R-6.1)
+    assert complaint.complainant_name not in digest.body_text
+    assert "R-5.5" not in digest.body_text  # the article, not the internal id
+    [sent] = SentReminder.objects.filter(kind=ReminderKind.COMPLIANCE_DIGEST)
+    assert sent.data["complaints"] == [complaint.pk]
+    with at("2026-04-01 08:00"):
+        scheduler()  # still breached, but not new: no second digest
+    assert len(outbox(MessageKind.COMPLIANCE_DIGEST)) == 1

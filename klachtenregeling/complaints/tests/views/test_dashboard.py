@@ -35,6 +35,7 @@ def test_r7_1_most_urgent_first_and_overdue_highlighted(client, officer, submit,
         "due_this_week": 0,
         "received": 2,
         "awaiting_answer": 0,
+        "compliance": 0,  # stored with the last step; the daily refresh did not run
     }
     row = response.content.decode().split(old.reference)[0].rsplit("<tr", 1)[1]
     assert 'class="overdue"' in row
@@ -127,24 +128,32 @@ def test_search_finds_the_start_of_a_name_on_every_database(client, officer, sub
 
 
 def test_r7_1_overdue_due_this_week_and_awaiting_an_account_at_a_glance(
-    client, officer, submit, at
+    client, officer, submit, at, smtp_server
 ):
     from datetime import date
 
+    from klachtenregeling.compliance.tests.test_selectors import read_by
     from klachtenregeling.handling import services as handling
     from klachtenregeling.handling.constants import Party
     from klachtenregeling.handling.tests import steps
+    from klachtenregeling.notifications.delivery import deliver_due
 
     with at("2026-03-02 10:00"):
         overdue, judged = submit(), submit()  # deadlines 30 March
     with at("2026-03-10 10:00"):
         this_week = submit()  # 7 April
     with at("2026-03-20 10:00"):
-        later = steps.start(submit(), officer)  # 17 April
+        later = submit()  # 17 April
+        # Read before the steps (R-6.2): no rule breached, so urgency alone orders them.
+        read_by(officer, later)
+        read_by(officer, judged)
+        later = steps.start(later, officer)
         handling.hearing_invite(
             complaint=later, party=Party.COMPLAINANT, due_date=date(2026, 4, 10), by=officer
         )
+        deliver_due()  # R-7.3: the messages so far delivered
         steps.judge(steps.hear_both(steps.start(judged, officer), officer), officer)
+        deliver_due()
     client.force_login(officer)
     with at("2026-04-02 09:00"):
         response = client.get(URL)
@@ -175,3 +184,56 @@ def test_unknown_urgency_value_is_ignored(client, officer, submit):
     response = client.get(URL, {"due": "<script>"})
     assert response.status_code == 200
     assert len(references(response)) == 1
+
+
+def test_issue_14_breach_and_at_risk_first_named_by_article(
+    client, officer, submit, at, smtp_server
+):
+    """The stored compliance status orders the rows (breached, at risk, the rest), and the
+    worst rule is named by its article title, never by its internal id."""
+    from klachtenregeling.compliance.stored import compliance_refresh_all
+    from klachtenregeling.handling.tests import steps
+    from klachtenregeling.notifications.delivery import deliver_due
+
+    with at("2026-03-02 10:00"):
+        breached = steps.start(submit(), officer)  # a step without a logged read (R-6.2)
+    with at("2026-03-20 10:00"):
+        fine = submit()
+    with at("2026-03-03 10:00"):
+        at_risk = submit()  # deadline 31 March
+    with at("2026-03-20 11:00"):
+        deliver_due()  # R-7.3: every message delivered
+    client.force_login(officer)
+    client.cookies["django_language"] = "en"  # texts compared in English
+    with at("2026-03-27 09:00"):
+        compliance_refresh_all()
+        response = client.get(URL)
+        only = client.get(URL, {"due": "compliance"})
+    assert references(response) == [breached.reference, at_risk.reference, fine.reference]
+    assert references(only) == [breached.reference, at_risk.reference]
+    assert response.context["counts"]["compliance"] == 2
+    html = response.content.decode()
+    row = html.split(f">{breached.reference}</a>")[1].split("</tr>")[0]
+    assert "Breached: Article 6: every read of the dossier logged" in row
+    assert "R-6.2" not in html
+    row = html.split(f">{at_risk.reference}</a>")[1].split("</tr>")[0]
+    assert "At risk: Article 5: " in row  # the first rule due with the judgment
+    row = html.split(f">{fine.reference}</a>")[1].split("</tr>")[0]
+    assert "badge" not in row.split("</td>")[0]
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_issue_14_dashboard_queries_do_not_grow(
+    client, officer, submit, size, django_assert_max_num_queries
+):
+    from klachtenregeling.handling.tests import steps
+
+    for n in range(size):
+        complaint = submit()
+        if n % 2:
+            steps.start(complaint, officer)  # breached: a badge on the row
+    client.force_login(officer)
+    client.get(URL)  # sessions, caches
+    with django_assert_max_num_queries(24):  # the same at both sizes
+        response = client.get(URL)
+    assert len(response.context["page"].object_list) == size

@@ -3,7 +3,9 @@
 Every round: deliver outbox messages whose delivery task was lost or is overdue (a
 worker that died mid-send). Every few rounds: the reminders of R-7.1 and R-5.2
 (deadline reminders, statement reminders, the daily overdue digest, the admin's
-alert for a passed term). Both are idempotent, so running twice sends nothing twice.
+alert for a passed term), after the daily compliance check of every open complaint
+(issue 14: the stored status a step did not change, because time passed) and followed by
+the administrator's digest of new breaches. All are idempotent, so running twice sends nothing twice.
 With the reminders, finished background-task results older than a day are removed: their
 arguments can hold an e-mail address (the lost-link form), which is not kept longer than
 the work needs (R-6.1); failed ones are kept a week for the administrator to look into.
@@ -14,6 +16,7 @@ import time
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from klachtenregeling.compliance.stored import compliance_refresh_all
 from klachtenregeling.notifications import delivery
 from klachtenregeling.reminders.services import reminders_send_due
 from klachtenregeling.retention import destruction
@@ -38,6 +41,10 @@ class Command(BaseCommand):
         round_number = 0
         while True:
             if once or round_number % max(1, reminders_every) == 0:
+                # Issue 14: once a day (complaints not yet checked today), before the digest.
+                checked = compliance_refresh_all()
+                if checked or verbose:
+                    self.stdout.write(f"compliance: {checked} open complaint(s) checked")
                 report = reminders_send_due()
                 if report.total or verbose:
                     self.stdout.write(f"reminders: {report.sent or 'none due'}")

@@ -1,0 +1,128 @@
+"""The current worst compliance status, stored on each complaint (issue 14).
+
+`Complaint.compliance_status` (0 breached, 1 at risk, 2 in order) and `compliance_rule`
+(the first rule, in the order of the regulation, with that verdict) are a cache of
+`rules.check_all(facts)`, so that the officer's dashboard can order "breach and at risk
+first" on an index. They are written in two places only:
+
+* `store_after_event`, called by `audit.events.record` — the single writer of case events —
+  in the step's own transaction, with the complaint row locked: every step ends with the
+  status its dossier now has. The facts are those of that one complaint (three queries)
+  plus one UPDATE. Skipped for the outbox's own events (message queued, message sent) when
+  the stored status is already "in order": those can only make R-7.3 better, never a rule
+  worse, and they are the most frequent events by far.
+* `compliance_refresh_all`, run daily by the scheduler: time alone makes a rule at risk or
+  breached, without any step. Open complaints not yet checked today, in batches (three
+  queries and one UPDATE per batch, flat memory); running it again the same day does
+  nothing.
+
+The status stays recomputable from the dossier at any moment: a test holds it against
+`selectors.compliance_for`.
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import transaction
+from django.db.models import Q
+
+from klachtenregeling.audit.constants import EventType
+from klachtenregeling.complaints.constants import OPEN_STATUSES, ComplianceStatus
+from klachtenregeling.complaints.models import Complaint
+from klachtenregeling.core import clock
+
+from . import rules
+from .constants import Verdict
+from .facts import facts_for, facts_for_batch
+from .timeline import Finding
+
+BATCH = 500
+
+LEVEL = {Verdict.BREACHED: ComplianceStatus.BREACHED, Verdict.AT_RISK: ComplianceStatus.AT_RISK}
+
+# Events that can only improve the verdicts (a message queued or delivered): no
+# recomputation while the stored status is already "in order".
+ONLY_IMPROVE = frozenset({EventType.MESSAGE_QUEUED, EventType.MESSAGE_SENT})
+
+FIELDS = [
+    "compliance_status",
+    "compliance_rule",
+    "compliance_checked_at",
+    "compliance_breached_at",
+]
+
+
+def worst(findings: Iterable[Finding]) -> tuple[int, str]:
+    """(status, rule id): the worst verdict, and the first rule in the regulation's order
+    that has it ("" when everything is in order)."""
+    status, rule = ComplianceStatus.FINE, ""
+    for finding in findings:
+        level = LEVEL.get(finding.verdict, ComplianceStatus.FINE)
+        if level < status:
+            status, rule = level, finding.rule
+    return int(status), rule
+
+
+def _apply(complaint: Complaint, findings: list[Finding], now: datetime) -> None:
+    """Set the stored fields on `complaint` (in memory) from its findings."""
+    status, rule = worst(findings)
+    if status != ComplianceStatus.BREACHED:
+        breached_at = None
+    elif complaint.compliance_status == ComplianceStatus.BREACHED:
+        breached_at = complaint.compliance_breached_at or now
+    else:
+        breached_at = now  # it became breached now: news for the administrator's digest
+    complaint.compliance_status = status
+    complaint.compliance_rule = rule
+    complaint.compliance_checked_at = now
+    complaint.compliance_breached_at = breached_at
+
+
+def store_after_event(complaint: Complaint, event_type: str, stored: tuple) -> None:
+    """After `event_type` was recorded on `complaint` (its row locked by the caller):
+    recompute and store its worst status. `stored` is (compliance_status,
+    compliance_breached_at) as read under the lock — the caller's object may be older."""
+    if stored is None:
+        return
+    complaint.compliance_status, complaint.compliance_breached_at = stored
+    if event_type in ONLY_IMPROVE and complaint.compliance_status == ComplianceStatus.FINE:
+        return
+    _apply(complaint, rules.check_all(facts_for(complaint)), clock.now())
+    Complaint.objects.filter(pk=complaint.pk).update(
+        **{name: getattr(complaint, name) for name in FIELDS}
+    )
+
+
+def compliance_refresh_all(batch: int = BATCH) -> int:
+    """Recompute the stored status of every open complaint of every organisation that was
+    not checked today; returns how many were checked. Idempotent: a second run on the same
+    day finds nothing to do. Each batch is one transaction with its rows locked, so a step
+    taken meanwhile is not overwritten with older facts."""
+    now = clock.now()
+    start = clock.start_of_day(clock.local_date(now))
+    due = Complaint.objects.filter(status__in=sorted(OPEN_STATUSES)).filter(
+        Q(compliance_checked_at__isnull=True) | Q(compliance_checked_at__lt=start)
+    )
+    checked, last = 0, 0
+    while True:
+        with transaction.atomic():
+            chunk = list(
+                due.filter(pk__gt=last)
+                .select_for_update(of=("self",))
+                .only(
+                    "pk",
+                    "status",
+                    "received_at",
+                    "original_deadline",
+                    *FIELDS,
+                )
+                .order_by("pk")[:batch]
+            )
+            if not chunk:
+                return checked
+            facts = facts_for_batch(chunk)
+            for complaint in chunk:
+                _apply(complaint, rules.check_all(facts[complaint.pk]), now)
+            Complaint.objects.bulk_update(chunk, FIELDS)
+        checked += len(chunk)
+        last = chunk[-1].pk
