@@ -42,4 +42,4 @@ class ItemResult(models.TextChoices):
 DEFAULT_COOLING_OFF_DAYS = 7
 COOLING_OFF_RANGE = (1, 60)
 # Complaints destroyed per batch: each batch is loaded, destroyed and forgotten.
-DESTRUCTION_BATCH = 200
+DESTRUCTION_BATCH = 500
