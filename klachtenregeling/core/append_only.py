@@ -21,16 +21,28 @@ class AppendOnlyQuerySet(models.QuerySet):
 
     def erase_for_complaint(self, grant) -> int:
         """Delete every row of the complaint named by a stored erasure grant; returns the count."""
-        stored = (
-            grant is not None
-            and grant.pk is not None
-            and type(grant)
-            ._default_manager.filter(pk=grant.pk, complaint_id=grant.complaint_id)
-            .exists()
-        )
+        return self.erase_for_complaints([grant])
+
+    def erase_for_complaints(self, grants) -> int:
+        """Delete every row of the complaints named by stored erasure grants (one statement,
+        a batch of a destruction list); returns the count. Every grant must be stored, for
+        the complaint it names."""
+        grants = list(grants)
+        wanted = {(grant.pk, grant.complaint_id) for grant in grants if grant is not None}
+        stored = bool(grants) and len(wanted) == len(grants) and None not in {p for p, _ in wanted}
+        if stored:
+            model = type(grants[0])
+            found = set(
+                model._default_manager.filter(pk__in=[pk for pk, _ in wanted]).values_list(
+                    "pk", "complaint_id"
+                )
+            )
+            stored = found == wanted
         if not stored:
             raise AppendOnlyError("erasing rows needs a stored erasure grant")
-        rows = self.model._default_manager.using(self.db).filter(complaint_id=grant.complaint_id)
+        rows = self.model._default_manager.using(self.db).filter(
+            complaint_id__in=sorted({complaint_id for _, complaint_id in wanted})
+        )
         deleted, _ = models.QuerySet.delete(rows)
         return deleted
 

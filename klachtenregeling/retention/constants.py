@@ -41,4 +41,4 @@ class ItemResult(models.TextChoices):
 # cooling-off period (Organisation.destruction_cooling_off_days, 7 days by default), 1-60.
 COOLING_OFF_RANGE = (1, 60)
 # Complaints destroyed per batch: each batch is loaded, destroyed and forgotten.
-DESTRUCTION_BATCH = 200
+DESTRUCTION_BATCH = 500

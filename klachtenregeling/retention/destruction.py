@@ -12,6 +12,7 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -26,8 +27,8 @@ from .constants import (
     ItemResult,
     ListStatus,
 )
-from .erasure import complaint_destroy
-from .models import DestructionList, DestructionListItem
+from .erasure import complaints_destroy
+from .models import DestructionList, DestructionListItem, DestructionRecord
 from .services import _reason
 from .workflow import require_transition
 
@@ -231,14 +232,13 @@ def destruction_list_destroy(*, list_id: int) -> DestructionList:
                 held="",
                 excluded=False,
             )
-            .select_related("complaint")
+            .only("pk", "complaint_id")
             .order_by("pk")[:DESTRUCTION_BATCH]
         )
         if not items:
             break
         with transaction.atomic():
-            for item in items:
-                _destroy_item(item, destruction_list)
+            _destroy_batch(items, destruction_list)
         last = items[-1].pk
     database.checkpoint(connection)
     with transaction.atomic():
@@ -255,37 +255,41 @@ def destruction_list_destroy(*, list_id: int) -> DestructionList:
     return destruction_list
 
 
-def _destroy_item(item: DestructionListItem, destruction_list: DestructionList) -> None:
-    # The reason a line was skipped is kept as text, in the organisation's language (the
-    # statement is Dutch), whatever language the worker happens to run in.
+def _destroy_batch(items: list[DestructionListItem], destruction_list: DestructionList) -> None:
+    """One batch: every complaint checked again under its row lock and destroyed together
+    (erasure.complaints_destroy); each line says destroyed, or skipped and why.
+
+    The reason a line was skipped is kept as text, in the organisation's language (the
+    statement is Dutch), whatever language the worker happens to run in.
+    """
     with translation.override(settings.LANGUAGE_CODE):
-        _destroy_or_skip(item, destruction_list)
-
-
-def _destroy_or_skip(item: DestructionListItem, destruction_list: DestructionList) -> None:
-    why_not = proposal.still_destroyable(item, destruction_list)
-    if not why_not:
-        try:
-            with transaction.atomic():
-                destroyed = complaint_destroy(
-                    complaint=item.complaint,
-                    confirmed_by=destruction_list.second_confirmed_by,
-                    review=destruction_list.review,
-                    destruction_list=destruction_list,
-                )
-        except DomainError as refused:
-            why_not = str(refused.message)
-        else:
-            item.result, item.record = ItemResult.DESTROYED, destroyed.record
-            item.complaint = None
-            DestructionListItem.objects.filter(pk=item.pk).update(
-                result=item.result, record=item.record
-            )
-            return
-    item.result, item.skip_reason = ItemResult.SKIPPED, why_not[:300]
-    DestructionListItem.objects.filter(pk=item.pk).update(
-        result=item.result, skip_reason=item.skip_reason
-    )
+        batch = complaints_destroy(
+            [item.complaint_id for item in items if item.complaint_id is not None],
+            confirmed_by=destruction_list.second_confirmed_by,
+            review=destruction_list.review,
+            destruction_list=destruction_list,
+            check=lambda complaints: proposal.refusals(complaints, destruction_list),
+        )
+        gone = str(_("The complaint no longer exists."))
+    # A statement per outcome, not one per line: a destroyed line gets its record (the
+    # record of the list with the line's reference, unique per organisation).
+    destroyed = [item.pk for item in items if item.complaint_id in batch.destroyed]
+    if destroyed:
+        record = DestructionRecord.objects.filter(
+            organisation_id=destruction_list.organisation_id, reference=OuterRef("reference")
+        ).values("pk")[:1]
+        DestructionListItem.objects.filter(pk__in=destroyed).update(
+            result=ItemResult.DESTROYED, record=Subquery(record), skip_reason=""
+        )
+    skipped: dict[str, list[int]] = {}
+    for item in items:
+        if item.complaint_id not in batch.destroyed:
+            reason = batch.refused.get(item.complaint_id, gone)[:300]
+            skipped.setdefault(reason, []).append(item.pk)
+    for reason, pks in skipped.items():
+        DestructionListItem.objects.filter(pk__in=pks).update(
+            result=ItemResult.SKIPPED, skip_reason=reason
+        )
 
 
 def vacuum_touched_tables() -> None:

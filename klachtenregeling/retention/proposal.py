@@ -107,19 +107,29 @@ def open_hold_labels(complaint_ids: list[int]) -> dict[int, str]:
 
 def still_destroyable(item, destruction_list) -> str:
     """Checked again at the moment of destruction: '' when it may go, else why not."""
-    from .selectors import blockers
-
     if item.complaint_id is None:
         return str(_("The complaint no longer exists."))
+    return refusals([item.complaint_id], destruction_list).get(item.complaint_id, "")
+
+
+def refusals(complaint_ids, destruction_list) -> dict[int, str]:
+    """The batch form of `still_destroyable`: complaint id → why it may not go now (absent
+    when it may): not an ended complaint the review covers, or under an open hold."""
+    ids = list(complaint_ids)
     coverage = Coverage(destruction_list.period_start, destruction_list.period_end)
-    found = ended_complaints(destruction_list.organisation, coverage).filter(pk=item.complaint_id)
-    complaint = found.first()
-    if complaint is None:
-        return str(_("The complaint is not an ended complaint covered by the review."))
-    reasons = blockers(complaint)
-    if reasons:
-        return str(_("Held: %(reasons)s.") % {"reasons": "; ".join(b.label for b in reasons)})
-    return ""
+    covered_ids = set(
+        ended_complaints(destruction_list.organisation, coverage)
+        .filter(pk__in=ids)
+        .values_list("pk", flat=True)
+    )
+    held = open_hold_labels(ids)
+    found = {}
+    for pk in ids:
+        if pk not in covered_ids:
+            found[pk] = str(_("The complaint is not an ended complaint covered by the review."))
+        elif pk in held:
+            found[pk] = str(_("Held: %(reasons)s.") % {"reasons": held[pk]})
+    return found
 
 
 def lists_of(organisation) -> QuerySet[DestructionList]:

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.utils import translation
 
 from klachtenregeling.audit.models import CaseEvent
 from klachtenregeling.complaints import services as complaint_services
@@ -267,3 +268,36 @@ def test_r8_5_a_file_of_a_destroyed_complaint_cannot_be_read_from_a_copy(
 
     with pytest.raises(crypto.DecryptionError):
         keys.data_key(complaint.pk)
+
+
+def test_r8_5_a_batch_is_destroyed_together_and_a_held_one_is_left(
+    ended, officer, django_capture_on_commit_callbacks
+):
+    """The destruction list's batches: one call, a fixed number of statements for the whole
+    batch (not some fifty per complaint), each complaint checked under its lock."""
+    from django.test.utils import CaptureQueriesContext
+
+    from klachtenregeling.retention.erasure import complaints_destroy
+
+    complaints, _ = ended
+    held = complaints[2]
+    retention_services.hold_set(complaint=held, reason="Rechtszaak loopt.", by=officer)
+    gone = [c.pk for c in complaints[:2]]
+    with (
+        translation.override("en"),
+        django_capture_on_commit_callbacks(execute=True),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        batch = complaints_destroy([c.pk for c in complaints] + [987654])
+    assert sorted(batch.destroyed) == sorted(gone)
+    assert set(batch.refused) == {held.pk, 987654}
+    assert batch.refused[held.pk] == "The complaint is under a hold: it cannot be destroyed."
+    assert batch.refused[987654] == "The complaint no longer exists."
+    assert len(queries) < 70
+    assert not Complaint.objects.filter(pk__in=gone).exists()
+    assert not CaseEvent.objects.filter(complaint_id__in=gone).exists()
+    assert CaseEvent.objects.filter(complaint=held).exists()
+    assert sorted(DestructionRecord.objects.values_list("reference", flat=True)) == sorted(
+        c.reference for c in complaints[:2]
+    )
+    assert all(d.files >= 3 and d.events > 0 for d in batch.destroyed.values())
