@@ -38,7 +38,7 @@ def add_report_history(organisation, *, seed: int = 2026) -> int:
     """Add the history once (it is skipped when the organisation has imported rows)."""
     if ComplaintStatistic.objects.filter(organisation=organisation, complaint=None).exists():
         return 0
-    rng = random.Random(seed)  # noqa: S311 - demo data, not secrets
+    rng = random.Random(seed)  # noqa: S311  # nosec B311 - demo data, not secrets
     subjects = list(Subject.objects.filter(organisation=organisation))
     # The organisation's own lists (demo_seed fills them first); no cause when it has none.
     causes = list(Cause.objects.filter(organisation=organisation, is_active=True)) or [None]
