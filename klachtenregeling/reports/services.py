@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.compliance.selectors import compliance_table
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.improvements.services import recommendations_create_for_report
@@ -70,6 +71,8 @@ def report_finalise(
             "figures": figures,
             "introduction": introduction,
             "recommendations": recommendations,
+            # Issue 14: the regulation held against the period's complaints, rule by rule.
+            "compliance": compliance_table(organisation, period),
         }
         # Stored as the canonical text, so reading it back gives exactly what was hashed.
         content = json.loads(canonical_json(content))
