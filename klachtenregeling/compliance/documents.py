@@ -5,6 +5,7 @@ from django.utils import translation
 from klachtenregeling.core import clock
 from klachtenregeling.letters.pdf import render_pdf
 
+from .presentation import table_for_display
 from .timeline import Finding
 
 
@@ -27,3 +28,26 @@ def statement_pdf(complaint, findings: list[Finding]) -> bytes:
 def statement_filename(complaint) -> str:
     """Reference only: a file name never carries a name or content."""
     return f"{complaint.reference}-naleving.pdf"
+
+
+def period_statement_pdf(organisation, table: dict) -> bytes:
+    """The compliance statement of a period (for the yearly review, R-8.4): per rule, how
+    many of the period's complaints met it, breached it, ...; and how many dossiers' hash
+    chains verify (R-7.4). Counts only, no complaint."""
+    from klachtenregeling.reports.presentation import period_words
+
+    return render_pdf(
+        "compliance/period_statement.html",
+        {
+            "organisation": organisation,
+            "compliance": table_for_display(table),
+            "period_text": period_words(table["period"]),
+            "generated_at": clock.now(),
+        },
+        language=translation.get_language(),
+    )
+
+
+def period_statement_filename(organisation, table: dict) -> str:
+    period = table["period"]
+    return f"naleving-{organisation.slug}-{period['start']}-{period['end']}.pdf"

@@ -7,6 +7,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from klachtenregeling.compliance.presentation import table_for_display
+
 from .periods import Period, period_label
 
 SECTION_TITLES = {
@@ -62,8 +64,11 @@ def sections_for_display(figures: dict) -> list[dict]:
     ]
 
 
-def report_context(*, figures: dict, introduction: str = "", recommendations=()) -> dict:
-    """What the report's template needs, from live or frozen figures."""
+def report_context(
+    *, figures: dict, introduction: str = "", recommendations=(), compliance: dict | None = None
+) -> dict:
+    """What the report's template needs, from live or frozen figures; `compliance` is the
+    period's compliance table (None for a report finalised before it existed)."""
     period = figures["period"]
     return {
         "sections": sections_for_display(figures),
@@ -74,4 +79,5 @@ def report_context(*, figures: dict, introduction: str = "", recommendations=())
         "recommendations": list(recommendations),
         "column_current": _("this period"),
         "column_previous": _("previous period"),
+        "compliance": table_for_display(compliance),
     }

@@ -7,12 +7,15 @@ import io
 
 from django.utils.translation import gettext as _
 
+from klachtenregeling.compliance.presentation import table_for_display
 from klachtenregeling.core.spreadsheet import spreadsheet_cell
 
 from .presentation import period_words, sections_for_display
 
 
-def report_csv(figures: dict) -> bytes:
+def report_csv(figures: dict, compliance: dict | None = None) -> bytes:
+    """The figures, then (when there is one) the period's compliance table: a heading row
+    of its own and one row per rule."""
     out = io.StringIO()
     writer = csv.writer(out)
 
@@ -45,4 +48,13 @@ def report_csv(figures: dict) -> bytes:
                     row.get("previous_share"),
                 ]
             )
+    if table := table_for_display(compliance):
+        write([])
+        write([table["title"], _("Rule"), *table["columns"]])
+        for row in table["rows"]:
+            write([table["title"], row["title"], *row["cells"]])
+        write([table["title"], _("complaints checked"), table["checked"]])
+        write([table["title"], _("destroyed, not checked"), table["destroyed"]])
+        write([table["title"], _("dossiers whose hash chain verifies"), table["chain_verified"]])
+        write([table["title"], _("as on"), table["as_of"]])
     return out.getvalue().encode("utf-8-sig")

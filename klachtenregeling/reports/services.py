@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.compliance.selectors import compliance_table, compliance_too_large
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.improvements.services import recommendations_create_for_report
@@ -71,6 +72,10 @@ def report_finalise(
             "introduction": introduction,
             "recommendations": recommendations,
         }
+        # The regulation held against the period's complaints, rule by rule (when the period
+        # is small enough to check now; else the statement PDF of the period holds it).
+        if not compliance_too_large(organisation, period):
+            content["compliance"] = compliance_table(organisation, period)
         # Stored as the canonical text, so reading it back gives exactly what was hashed.
         content = json.loads(canonical_json(content))
         highest = Report.objects.filter(

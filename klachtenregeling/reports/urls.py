@@ -8,6 +8,7 @@ staff_patterns = (
         path("vaststellen/", views.finalise, name="finalise"),
         path("pdf/", views.live_export, {"kind": "pdf"}, name="pdf"),
         path("csv/", views.live_export, {"kind": "csv"}, name="csv"),
+        path("naleving.pdf", views.compliance_statement, name="compliance-pdf"),
         path("grafiek/<slug:chart>.svg", views.live_chart, name="chart"),
         path("vastgesteld/", views.finalised_list, name="list"),
         path("vastgesteld/<int:report_id>/", views.finalised_detail, name="detail"),

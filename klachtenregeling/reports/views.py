@@ -18,11 +18,14 @@ from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.compliance import documents as compliance_documents
+from klachtenregeling.compliance.selectors import compliance_table, compliance_too_large
 from klachtenregeling.core.errors import DomainError
 from klachtenregeling.core.forms import apply_domain_error
 
 from . import documents, presentation, selectors, services
 from .charts import CHART_OF_SECTION, CHARTS, chart_svg
+from .documents import download
 from .forms import FinaliseForm, PeriodForm
 from .models import Report
 from .report_csv import report_csv
@@ -76,6 +79,28 @@ def _live(request, organisation, data, *, cached: bool = False):
     return form, figures
 
 
+def _compliance_table(organisation, period):
+    """The period's compliance table (issue 14). It reads every dossier of the period, so
+    the page computes it and keeps it for a minute for its PDF, CSV and statement."""
+    key = (
+        f"report-compliance:{organisation.pk}:{period.kind}:{period.start}:{period.end}:"
+        f"{translation.get_language()}"
+    )
+    table = cache.get(key)
+    if table is None:
+        table = compliance_table(organisation, period)
+        cache.set(key, table, FIGURES_CACHE_SECONDS)
+    return table
+
+
+def _compliance(organisation, form, figures):
+    """The compliance table of the form's period, when the period is valid and not too big
+    to check while the page waits (then it is the statement PDF's, computed on request)."""
+    if figures is None or compliance_too_large(organisation, form.period):
+        return None
+    return _compliance_table(organisation, form.period)
+
+
 def _page(request, organisation, form, figures, finalise_form=None, status=200):
     context = {
         "organisation": organisation,
@@ -86,7 +111,9 @@ def _page(request, organisation, form, figures, finalise_form=None, status=200):
     if figures is not None:
         query = urlencode(form.query())
         context.update(
-            presentation.report_context(figures=figures),
+            presentation.report_context(
+                figures=figures, compliance=_compliance(organisation, form, figures)
+            ),
             query=query,
             period_query=form.query(),
             chart_urls=_chart_urls(reverse("reports:chart", args=["_"]), query),
@@ -132,14 +159,14 @@ def finalise(request):
     return _page(request, organisation, form, figures, finalise_form, status=400)
 
 
-def _export(request, organisation, figures, *, kind: str, report=None, context=None):
+def _export(request, organisation, figures, *, kind: str, compliance, report=None, context=None):
     version = report.version if report else None
     if kind == "pdf":
-        context = context or presentation.report_context(figures=figures)
+        context = context or presentation.report_context(figures=figures, compliance=compliance)
         content = documents.report_pdf(organisation=organisation, figures=figures, context=context)
         content_type = "application/pdf"
     else:
-        content, content_type = report_csv(figures), "text/csv; charset=utf-8"
+        content, content_type = report_csv(figures, compliance), "text/csv; charset=utf-8"
     filename = documents.report_filename(organisation, figures, kind, version)
     return documents.download(content, content_type=content_type, filename=filename)
 
@@ -151,7 +178,26 @@ def live_export(request, kind: str):
     form, figures = _live(request, organisation, request.GET)
     if figures is None:
         return _page(request, organisation, form, None, status=400)
-    return _export(request, organisation, figures, kind=kind)
+    compliance = _compliance(organisation, form, figures)
+    return _export(request, organisation, figures, kind=kind, compliance=compliance)
+
+
+@login_required
+@require_GET
+def compliance_statement(request):
+    """The period's compliance statement as PDF (issue 14, for the yearly review): rule by
+    rule, and how many dossiers' hash chains verify (R-7.4). The organisation's officers."""
+    organisation = _composer_organisation(request)
+    form = PeriodForm(request.GET)
+    if form.is_bound and not form.is_valid():
+        return _page(request, organisation, form, None, status=400)
+    table = _compliance_table(organisation, form.period)
+    content = compliance_documents.period_statement_pdf(organisation, table)
+    return download(
+        content,
+        content_type="application/pdf",
+        filename=compliance_documents.period_statement_filename(organisation, table),
+    )
 
 
 @csp_replace(_CHART_POLICY)
@@ -194,6 +240,7 @@ def _frozen_context(report: Report) -> dict:
             figures=content["figures"],
             introduction=content["introduction"],
             recommendations=content["recommendations"],
+            compliance=content.get("compliance"),
         ),
         "report": report,
     }
@@ -225,6 +272,7 @@ def finalised_export(request, report_id: int, kind: str):
         report.organisation,
         figures,
         kind=kind,
+        compliance=report.content.get("compliance"),
         report=report,
         context=_frozen_context(report),
     )

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.compliance.presentation import table_for_display
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import NotPermitted
 from klachtenregeling.core.forms import submitted
+from klachtenregeling.reports.presentation import period_words
 
 from . import selectors, services
 from .forms import BoardDecisionForm, NoteForm, ReviewForm
@@ -26,6 +28,16 @@ def _with_urls(reports):
     reports = list(reports)
     for report in reports:
         report.url = report_url(report)
+    return reports
+
+
+def _with_compliance(reports):
+    """Each report's compliance table as it was frozen (issue 14); a report finalised
+    before the table existed has none and shows none."""
+    for report in reports:
+        table = (report.content or {}).get("compliance")
+        report.compliance = table_for_display(table)
+        report.period_text = period_words(table["period"]) if table else ""
     return reports
 
 
@@ -109,7 +121,7 @@ def _detail(request, review, *, note_form=None, decision_form=None, status=200):
     context = {
         "review": review,
         "attendees": review.attendees.all(),
-        "reports": _with_urls(review.reports.all()),
+        "reports": _with_compliance(_with_urls(review.reports.all())),
         **_recommendations(user, review),
         "decisions": review.decisions.all(),
         "notes": review.notes.select_related("by"),

@@ -17,6 +17,7 @@ from django.db import transaction
 
 from . import (
     matrix_compliance,
+    matrix_compliance_period,
     matrix_destruction,
     matrix_followup,
     matrix_registration,
@@ -215,6 +216,7 @@ MATRIX: dict[str, Entry] = {
     **matrix_followup.MATRIX,
     **matrix_retention.MATRIX,
     **matrix_compliance.MATRIX,
+    **matrix_compliance_period.MATRIX,
     **matrix_destruction.MATRIX,
 }
 
