@@ -37,7 +37,7 @@ def period_statement_pdf(organisation, table: dict) -> bytes:
     from klachtenregeling.reports.presentation import period_words
 
     return render_pdf(
-        "compliance/period_statement.html",
+        "compliance/pdf/period_statement.html",
         {
             "organisation": organisation,
             "compliance": table_for_display(table),

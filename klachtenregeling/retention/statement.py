@@ -17,7 +17,7 @@ def statement_pdf(destruction_list: DestructionList) -> tuple[bytes, str]:
         "reference", "received_on", "ended_on", "result", "skip_reason", "held", "excluded"
     )
     pdf = render_pdf(
-        "retention/statement.html",
+        "retention/pdf/statement.html",
         {
             "organisation": destruction_list.organisation,
             "list": destruction_list,

@@ -35,6 +35,7 @@ def organisation_form(organisation, **changes) -> dict:
         "term_days": organisation.term_days,
         "reminder_days": organisation.reminder_days,
         "statement_reminder_days": organisation.statement_reminder_days,
+        "destruction_cooling_off_days": organisation.destruction_cooling_off_days,
         "disputes_body_name": organisation.disputes_body_name,
         "disputes_body_address": organisation.disputes_body_address,
         "disputes_body_url": organisation.disputes_body_url,
