@@ -3,6 +3,7 @@ never complaint content)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,6 +18,9 @@ from klachtenregeling.reports.presentation import period_words
 
 from . import selectors, services
 from .forms import BoardDecisionForm, NoteForm, ReviewForm
+
+# Reviews are yearly, so a page holds many years; older ones on the next pages.
+REVIEWS_PER_PAGE = 25
 
 
 def report_url(report) -> str:
@@ -53,8 +57,12 @@ def index(request):
     may_record = policies.can(user, policies.REVIEW_RECORD, organisation)
     if not (may_record or policies.can(user, policies.ORGANISATION_ADMINISTER, organisation)):
         raise NotPermitted("officers and the administrator")
+    page = Paginator(selectors.reviews_for(user), REVIEWS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     context = {
-        "reviews": selectors.reviews_for(user),
+        "reviews": page.object_list,
+        "page": page,
         "may_record": may_record,
         "due": selectors.review_due(organisation, today=clock.today()),
     }

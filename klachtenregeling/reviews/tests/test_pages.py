@@ -95,3 +95,18 @@ def test_r6_1_board_sees_no_complaint_content(
         assert "Jonker" not in page and "Marieke" not in page
         assert "Bel mevrouw" not in page
     assert "recommendation from a judgment" in pages[1]  # counted, not shown
+
+
+def test_r8_4_the_list_of_reviews_is_paginated_latest_first(at, record, officer, monkeypatch):
+    from klachtenregeling.reviews import views
+
+    monkeypatch.setattr(views, "REVIEWS_PER_PAGE", 2)
+    for day in (date(2024, 3, 10), date(2025, 3, 10), date(2026, 3, 10)):
+        record(day)
+    client = browser(officer)
+    with at("2026-03-12 10:00"):
+        first = client.get("/werk/besprekingen/").content.decode()
+        second = client.get("/werk/besprekingen/?page=2").content.decode()
+    assert "10 March 2026" in first and "10 March 2025" in first
+    assert "10 March 2024" not in first and 'rel="next"' in first
+    assert "10 March 2024" in second and "10 March 2026" not in second
