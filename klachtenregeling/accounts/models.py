@@ -21,7 +21,7 @@ class User(AbstractUser):
         help_text=_("Empty only for platform administrators."),
     )
     is_officer = models.BooleanField(
-        _("complaints officer"), default=False, help_text=_("Handles complaints (R-1.4).")
+        _("complaints officer"), default=False, help_text=_("Handles complaints (article 1).")
     )
     is_employee = models.BooleanField(
         _("staff member"),
@@ -32,7 +32,7 @@ class User(AbstractUser):
     is_org_admin = models.BooleanField(
         _("organisation administrator"),
         default=False,
-        help_text=_("Manages settings and users; sees no complaint content (R-6.1)."),
+        help_text=_("Manages settings and users; sees no complaint content (article 6)."),
     )
     # Raised by "log out everywhere" (services.user_logout_everywhere): it is part of the
     # session hash, so every session made before no longer matches and ends.

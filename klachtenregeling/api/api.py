@@ -103,7 +103,7 @@ def _api_errors(error: InvalidInput) -> dict:
     },
     summary="File a complaint",
     description=(
-        "Files a written complaint (R-1.1) with the same validation as the web form. "
+        "Files a written complaint (article 1) with the same validation as the web form. "
         "Send an `Idempotency-Key` header to make retries safe: a repeated key returns the "
         "complaint it created (status 200). Limited to "
         f"{SUBMIT_RATE} per IP address; the request body is at most 16 MB."
@@ -149,7 +149,7 @@ def create_complaint(
 @api.get(
     "/organisations/{slug}/form-options",
     response={200: FormOptions, 404: Detail},
-    summary="Choices for a complaint: concerns (R-1.2) and staff members",
+    summary="Choices for a complaint: concerns (article 1) and staff members",
 )
 def form_options(request, slug: str):
     organisation = Organisation.objects.filter(slug=slug).first() if SLUG_RE.match(slug) else None

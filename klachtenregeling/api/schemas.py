@@ -27,16 +27,16 @@ class ComplaintIn(Schema):
     )
     complainant: ComplainantIn
     is_representative: bool = Field(
-        False, description="True when filing on behalf of a client (R-1.3)."
+        False, description="True when filing on behalf of a client (article 1)."
     )
-    on_behalf_of: str = Field("", description="Name of the client represented (R-1.3).")
+    on_behalf_of: str = Field("", description="Name of the client represented (article 1).")
     engagement_reference: str = Field(
-        "", description="Engagement number from the order confirmation (R-2.1)."
+        "", description="Engagement number from the order confirmation (article 2)."
     )
     engagement_description: str = Field(
-        "", description="Description of the engagement when the number is unknown (R-2.1)."
+        "", description="Description of the engagement when the number is unknown (article 2)."
     )
-    concerns: list[Concern] = Field(..., description="What the complaint is about (R-1.2).")
+    concerns: list[Concern] = Field(..., description="What the complaint is about (article 1).")
     respondent_id: int | None = Field(
         None, description="Staff member the complaint is about, from /form-options."
     )
@@ -49,12 +49,12 @@ class ComplaintIn(Schema):
 class ComplaintCreated(Schema):
     reference: str
     received_at: datetime
-    deadline: date = Field(..., description="Date by which a judgment is given (R-5.5).")
+    deadline: date = Field(..., description="Date by which a judgment is given (article 5).")
     status: Status
     free_of_charge: bool = Field(
-        True, description="Handling costs the complainant nothing (R-6.3)."
+        True, description="Handling costs the complainant nothing (article 6)."
     )
-    disputes_body: str = Field(..., description="Body for unresolved complaints (R-4.2).")
+    disputes_body: str = Field(..., description="Body for unresolved complaints (article 4).")
 
 
 class ValidationErrors(Schema):

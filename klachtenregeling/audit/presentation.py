@@ -13,11 +13,11 @@ ROUTING_REASONS = {
     "registering_officer": gettext_lazy("the officer who registered it"),
     "default_officer": gettext_lazy("the default officer"),
     "respondent_is_officer": gettext_lazy(
-        "the complaint is about an officer, so another officer (R-5.4)"
+        "the complaint is about an officer, so another officer (article 5)"
     ),
     "first_officer": gettext_lazy("the first available officer"),
     "no_officer_configured": gettext_lazy("no officer is configured"),
-    "no_other_officer": gettext_lazy("the complaint is about the only officer (R-5.4)"),
+    "no_other_officer": gettext_lazy("the complaint is about the only officer (article 5)"),
     "appointed": gettext_lazy("appointed"),
     "handed_over": gettext_lazy("handed over"),
 }

@@ -195,7 +195,7 @@ class RegistrationForm(ComplaintContentForm):
     received_on = forms.DateField(
         label=_("Date received"),
         widget=DateInput(),
-        help_text=_("The term for the judgment runs from this date (R-5.5)."),
+        help_text=_("The term for the judgment runs from this date (article 5)."),
     )
     original = forms.FileField(
         label=_("The original"), help_text=_("A scan of the letter, or the e-mail as a file.")

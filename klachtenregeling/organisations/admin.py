@@ -12,7 +12,7 @@ from .models import Organisation, Subject
 PUBLISHED_NOTE = _(
     "The published complaints regulation states these values: once it is published, a "
     "change is published as a new version at once, or refused when the regulation cannot "
-    "follow it (R-4.1)."
+    "follow it (article 4)."
 )
 
 

@@ -34,13 +34,13 @@ class Organisation(models.Model):
         _("term for a judgment (days)"),
         default=DEFAULT_TERM_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(365)],
-        help_text=_("R-5.5: the officer judges within this many days after receipt."),
+        help_text=_("The officer judges within this many days after receipt."),
     )
     reminder_days = models.PositiveSmallIntegerField(
         _("remind the officer (days before the deadline)"),
         default=DEFAULT_REMINDER_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(60)],
-        help_text=_("R-7.1: the handling officer gets a reminder this many days before."),
+        help_text=_("The handling officer gets a reminder this many days before."),
     )
     statement_reminder_days = models.PositiveSmallIntegerField(
         _("remind a party (days before their account is due)"),
@@ -72,7 +72,7 @@ class Organisation(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("R-1.4: receives new complaints unless a complaint is about them."),
+        help_text=_("Receives new complaints unless a complaint is about them."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -208,7 +208,7 @@ def complaints_destroy(
 def _erase_dossiers(complaint_ids: list[int]) -> int:
     now = clock.now()
     grants = ErasureGrant.objects.bulk_create(
-        ErasureGrant(complaint_id=pk, reason="destroyed (R-8.5)", created_at=now)
+        ErasureGrant(complaint_id=pk, reason="destroyed (article 8)", created_at=now)
         for pk in complaint_ids
     )
     if any(grant.pk is None for grant in grants):  # a backend that returns no keys

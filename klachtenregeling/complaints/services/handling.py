@@ -110,7 +110,7 @@ def complaint_assign_officer(
             )
         if not policies.can_be_assigned(officer, complaint):
             raise NotPermitted(
-                _("This person cannot handle this complaint (R-5.4)."), field="officer"
+                _("This person cannot handle this complaint (article 5)."), field="officer"
             )
         if complaint.status not in OPEN_STATUSES:
             raise TransitionRefused(_("A closed complaint cannot change officer."))

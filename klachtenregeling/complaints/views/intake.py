@@ -41,7 +41,7 @@ def register(request):
                 request,
                 _(
                     "Complaint %(ref)s registered. It is about you, so another officer "
-                    "handles it (R-5.4)."
+                    "handles it (article 5)."
                 )
                 % {"ref": complaint},
             )

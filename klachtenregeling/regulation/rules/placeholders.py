@@ -73,7 +73,7 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         ),
         Placeholder(
             "klachtenfunctionaris",
-            _("the complaints officer who receives new complaints (name and e-mail, R-1.4)"),
+            _("the complaints officer who receives new complaints (name and e-mail, article 1)"),
             lambda p, lang: officer_phrase(p.officers[0]) if p.officers else "",
             "default_officer",
         ),
@@ -85,7 +85,7 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         ),
         Placeholder(
             "termijn",
-            _("the term for a judgment, e.g. “vier weken (28 dagen)” (R-5.5)"),
+            _("the term for a judgment, e.g. “vier weken (28 dagen)” (article 5)"),
             lambda p, lang: term_phrase(p.term_days, lang),
             "term_days",
         ),
@@ -97,7 +97,7 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         ),
         Placeholder(
             "geschillencommissie",
-            _("the name of the disputes body (R-4.2)"),
+            _("the name of the disputes body (article 4)"),
             lambda p, lang: p.disputes_body_name,
             "disputes_body_name",
         ),
@@ -115,7 +115,7 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         ),
         Placeholder(
             "kosteloos",
-            _("the sentence that handling a complaint is free of charge (R-6.3)"),
+            _("the sentence that handling a complaint is free of charge (article 6)"),
             lambda p, lang: FREE_OF_CHARGE[lang],
             "",
         ),

@@ -113,7 +113,7 @@ def settings_problems(parameters: Parameters) -> list[Problem]:
             "default_officer",
             _(
                 "There is no active complaints officer. The regulation names the officer who "
-                "handles complaints: make a user complaints officer first (R-1.4)."
+                "handles complaints: make a user complaints officer first (article 1)."
             ),
         )
     for officer in parameters.officers:
@@ -123,7 +123,7 @@ def settings_problems(parameters: Parameters) -> list[Problem]:
                 "officers",
                 _(
                     "Complaints officer %(name)s has no e-mail address. The regulation names "
-                    "each officer with an e-mail address: add one to their user (R-1.4)."
+                    "each officer with an e-mail address: add one to their user (article 1)."
                 )
                 % {"name": officer.name},
             )
@@ -132,12 +132,12 @@ def settings_problems(parameters: Parameters) -> list[Problem]:
         (
             "disputes_body_address",
             parameters.disputes_body_address,
-            _("The disputes body has no address. Fill in its postal address (R-4.2)."),
+            _("The disputes body has no address. Fill in its postal address (article 4)."),
         ),
         (
             "disputes_body_url",
             parameters.disputes_body_url,
-            _("The disputes body has no website. Fill in its website (R-4.2)."),
+            _("The disputes body has no website. Fill in its website (article 4)."),
         ),
     ]
     for setting, value, message in disputes:
@@ -244,7 +244,7 @@ def article_problems(
             "fee",
             _(
                 "“%(found)s” looks like an amount of money. Handling a complaint is free of "
-                "charge (R-6.3): no fee may appear in the regulation."
+                "charge (article 6): no fee may appear in the regulation."
             )
             % {"found": found.strip()},
         )

@@ -209,7 +209,7 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.MIGRATE_HEADING("Klachtenregeling demo"))
         self.stdout.write(f"  Public complaint form : {site}/{organisation.slug}/klacht/")
-        self.stdout.write(f"  Regulation (R-4.1)    : {site}/{organisation.slug}/klachtenregeling/")
+        self.stdout.write(f"  Regulation            : {site}/{organisation.slug}/klachtenregeling/")
         self.stdout.write(f"  Staff log-in          : {site}/inloggen/")
         self.stdout.write(f"  Settings (admins)     : {site}/beheer/")
         self.stdout.write(f"  API (OpenAPI)         : {site}/api/v1/openapi.json")

@@ -12,7 +12,9 @@ def _figure(value) -> str:
 
 
 class Command(BaseCommand):
-    help = "Learn each organisation's complaint subjects from its own earlier complaints (R-8.1)."
+    help = (
+        "Learn each organisation's complaint subjects from its own earlier complaints (article 8)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--organisation", metavar="SLUG", help="Only this organisation.")
