@@ -103,11 +103,11 @@ def encrypt_chunks(key: bytes, source: IO[bytes]) -> Iterator[bytes]:
         index, current = index + 1, following
 
 
-class EncryptingReader:
-    """A read-only file object whose content is the encryption of `source` (for storages)."""
+class _PieceReader:
+    """`read(size)` over an iterator of byte pieces, holding at most one piece more than asked."""
 
-    def __init__(self, key: bytes, source: IO[bytes]) -> None:
-        self._pieces = encrypt_chunks(key, source)
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        self._pieces = pieces
         self._buffer = b""
         self._done = False
 
@@ -123,6 +123,13 @@ class EncryptingReader:
         else:
             data, self._buffer = self._buffer[:size], self._buffer[size:]
         return data
+
+
+class EncryptingReader(_PieceReader):
+    """A read-only file object whose content is the encryption of `source` (for storages)."""
+
+    def __init__(self, key: bytes, source: IO[bytes]) -> None:
+        super().__init__(encrypt_chunks(key, source))
 
     def close(self) -> None:
         self._pieces.close()
@@ -151,7 +158,7 @@ def decrypt_chunks(key: bytes, source: IO[bytes]) -> Iterator[bytes]:
         index, current = index + 1, following
 
 
-class DecryptingReader:
+class DecryptingReader(_PieceReader):
     """A read-only, non-seekable file object over the plaintext of an encrypted stream.
 
     Deliberately without `name`, `tell` and `seek`: a response must not take the size of
@@ -159,29 +166,14 @@ class DecryptingReader:
     """
 
     def __init__(self, key: bytes, source: IO[bytes]) -> None:
+        super().__init__(decrypt_chunks(key, source))
         self._source = source
-        self._chunks = decrypt_chunks(key, source)
-        self._buffer = b""
-        self._done = False
 
     def readable(self) -> bool:
         return True
 
-    def read(self, size: int = -1) -> bytes:
-        while not self._done and (size < 0 or len(self._buffer) < size):
-            chunk = next(self._chunks, None)
-            if chunk is None:
-                self._done = True
-            else:
-                self._buffer += chunk
-        if size < 0:
-            data, self._buffer = self._buffer, b""
-        else:
-            data, self._buffer = self._buffer[:size], self._buffer[size:]
-        return data
-
     def close(self) -> None:
-        self._chunks.close()
+        self._pieces.close()
         self._source.close()
 
     def __enter__(self) -> "DecryptingReader":
