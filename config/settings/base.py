@@ -302,3 +302,6 @@ SUBJECT_SUGGESTION_MIN_PER_SUBJECT = 5
 # Proving compliance (issue 14): a rule not yet met is "at risk" when it falls due within
 # this many days.
 COMPLIANCE_AT_RISK_DAYS = 5
+# as we read it: an ended complaint that a recorded yearly review covers is destroyed
+# within this many days of that review (unless a hold or a reasoned exclusion keeps it).
+COMPLIANCE_DESTRUCTION_DAYS = 90

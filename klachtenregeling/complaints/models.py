@@ -107,6 +107,12 @@ class Complaint(models.Model):
     # When the stored status last became "breached" (None when it is not): the
     # administrator's digest names the complaints that became breached since the last one.
     compliance_breached_at = models.DateTimeField(null=True, blank=True)
+    # Every rule's verdict at `compliance_checked_at`, one code each ("R-5.5:b :y ..."),
+    # so the period's compliance table counts them with one grouped query; and whether time
+    # alone can change them (an open complaint, or a rule still due by a date), i.e. whether
+    # they need the daily recheck. A NULL `compliance_checked_at` means "check again".
+    compliance_verdicts = models.CharField(max_length=300, blank=True, editable=False)
+    compliance_recheck = models.BooleanField(default=True, editable=False)
     attention = models.GeneratedField(
         expression=ATTENTION, output_field=models.PositiveSmallIntegerField(), db_persist=True
     )
@@ -221,6 +227,12 @@ class Complaint(models.Model):
                 fields=["organisation", "compliance_breached_at"],
                 condition=Q(compliance_breached_at__isnull=False),
                 name="complaint_org_breached",
+            ),
+            # The daily recheck of the stored compliance verdicts (compliance/stored.py).
+            models.Index(
+                fields=["compliance_checked_at"],
+                condition=Q(compliance_recheck=True) | Q(compliance_checked_at__isnull=True),
+                name="complaint_compliance_recheck",
             ),
             models.Index(fields=["organisation", "received_at"], name="complaint_org_received"),
             models.Index(fields=["organisation", "status", "deadline"], name="complaint_org_due"),

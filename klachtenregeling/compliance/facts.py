@@ -1,5 +1,6 @@
-"""The Facts of one complaint, or of a batch, read from the database in three queries per
-call (case events, outbox messages, logged reads) whatever the number of complaints."""
+"""The Facts of one complaint, or of a batch, read from the database in a fixed number of
+queries per call (case events, outbox messages, logged reads, and for R-8.5 the end dates,
+the reviews and the destruction lists) whatever the number of complaints."""
 
 from collections import defaultdict
 from collections.abc import Sequence
@@ -11,7 +12,7 @@ from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core import clock
 from klachtenregeling.notifications.models import OutboxMessage
 
-from .timeline import Event, Facts, Message, Read
+from .timeline import Event, Facts, Message, Read, Retention
 
 # The columns an Event is made of, read as plain tuples (no model instances: a period's
 # table reads a million of them).
@@ -45,6 +46,76 @@ def _event(seq, type_, at, actor_id, actor_role, data, complaint_id, visible, pr
     )
 
 
+def _retention_for(ids: list[int]) -> dict[int, Retention]:
+    """R-8.5's facts per complaint id: when it ended, the first review covering that day,
+    and what a destruction list decided (one query; four when some of them ended)."""
+    from klachtenregeling.retention.constants import ListStatus
+    from klachtenregeling.retention.models import DestructionListItem
+    from klachtenregeling.retention.proposal import covered
+    from klachtenregeling.reviews.models import Review
+
+    ended = {
+        pk: (organisation_id, ended_on)
+        for pk, organisation_id, ended_on in Complaint.objects.filter(pk__in=ids).values_list(
+            "pk", "organisation_id", "statistic__ended_on"
+        )
+    }
+    organisations = {organisation_id for organisation_id, ended_on in ended.values() if ended_on}
+    coverages: dict[int, list] = defaultdict(list)
+    listed, excluded = {}, {}
+    if not organisations:  # nothing ended: no review or list concerns these complaints
+        return {pk: Retention() for pk in ended}
+    reviews = (
+        Review.objects.filter(organisation_id__in=organisations)
+        .prefetch_related("reports")
+        .order_by("held_on", "pk")
+    )
+    for review in reviews:
+        found = covered(
+            held_on=review.held_on,
+            periods=[(r.period_start, r.period_end) for r in review.reports.all()],
+        )
+        if found is not None:
+            coverages[review.organisation_id].append((review.held_on, found))
+    for complaint_id, status, until, is_excluded, reason, decided in (
+        DestructionListItem.objects.filter(complaint_id__in=ids)
+        .exclude(destruction_list__status=ListStatus.CANCELLED)
+        .values_list(
+            "complaint_id",
+            "destruction_list__status",
+            "destruction_list__cooling_off_until",
+            "excluded",
+            "exclusion_reason",
+            "destruction_list__created_at",
+        )
+    ):
+        if is_excluded:
+            excluded[complaint_id] = (clock.local_date(decided), reason)
+        elif status in (ListStatus.CONFIRMED, ListStatus.DESTROYING) and until is not None:
+            listed[complaint_id] = clock.local_date(until)
+    result = {}
+    for pk, (organisation_id, ended_on) in ended.items():
+        reviewed_on = None
+        if ended_on is not None:
+            reviewed_on = next(
+                (
+                    held_on
+                    for held_on, found in coverages[organisation_id]
+                    if found.start <= ended_on <= found.end
+                ),
+                None,
+            )
+        excluded_on, reason = excluded.get(pk, (None, ""))
+        result[pk] = Retention(
+            ended_on=ended_on,
+            reviewed_on=reviewed_on,
+            listed_until=listed.get(pk),
+            excluded_on=excluded_on,
+            excluded_reason=reason,
+        )
+    return result
+
+
 def facts_for_batch(complaints: Sequence[Complaint]) -> dict[int, Facts]:
     """Facts per complaint id, for complaints already loaded (status, received_at,
     original_deadline are read from them)."""
@@ -65,8 +136,10 @@ def facts_for_batch(complaints: Sequence[Complaint]) -> dict[int, Facts]:
         complaint_id__in=ids
     ).values_list("complaint_id", "actor_id", "at"):
         reads[complaint_id].append(Read(actor_id, clock.local_date(at)))
+    retention = _retention_for(ids)
     today = clock.today()
     at_risk_days = settings.COMPLIANCE_AT_RISK_DAYS
+    destruction_days = settings.COMPLIANCE_DESTRUCTION_DAYS
     return {
         c.pk: Facts(
             status=c.status,
@@ -77,6 +150,8 @@ def facts_for_batch(complaints: Sequence[Complaint]) -> dict[int, Facts]:
             messages=tuple(messages[c.pk]),
             reads=tuple(reads[c.pk]),
             at_risk_days=at_risk_days,
+            retention=retention.get(c.pk, Retention()),
+            destruction_days=destruction_days,
         )
         for c in complaints
     }

@@ -3,18 +3,27 @@
 `Complaint.compliance_status` (0 breached, 1 at risk, 2 in order) and `compliance_rule`
 (the first rule, in the order of the regulation, with that verdict) are a cache of
 `rules.check_all(facts)`, so that the officer's dashboard can order "breach and at risk
-first" on an index. They are written in two places only:
+first" on an index; `compliance_verdicts` keeps every rule's verdict, so that the period's
+compliance table is a grouped count instead of reading every dossier again, and
+`compliance_recheck` says whether time alone can change them. They are written in two
+places only:
 
 * `store_after_event`, called by `audit.events.record` — the single writer of case events —
   in the step's own transaction, with the complaint row locked: every step ends with the
   status its dossier now has. The facts are those of that one complaint (three queries)
-  plus one UPDATE. Skipped for the outbox's own events (message queued, message sent) when
-  the stored status is already "in order": those can only make R-7.3 better, never a rule
-  worse, and they are the most frequent events by far.
+  plus one UPDATE. Not recomputed for the outbox's own events (message queued, message
+  sent) when the stored status is already "in order": those can only make R-7.3 better,
+  never a rule worse, and they are the most frequent events by far; the stored verdicts are
+  then only marked to be checked again (`compliance_checked_at` NULL).
 * `compliance_refresh_all`, run daily by the scheduler: time alone makes a rule at risk or
-  breached, without any step. Open complaints not yet checked today, in batches (three
-  queries and one UPDATE per batch, flat memory); running it again the same day does
-  nothing.
+  breached, without any step. Complaints not checked today whose verdicts time can change
+  (open ones, or a rule due by a date), and those marked to be checked again, in batches
+  (a few queries and one UPDATE per batch, flat memory); running it again the same day
+  does nothing.
+
+Steps outside a dossier that change a verdict mark the complaints they concern to be
+checked again (`mark_for_recheck`): a review recorded (R-8.5 becomes due for the ended
+complaints it covers), a destruction list confirmed, cancelled or a line excluded.
 
 The status stays recomputable from the dossier at any moment: a test holds it against
 `selectors.compliance_for`.
@@ -49,7 +58,44 @@ FIELDS = [
     "compliance_rule",
     "compliance_checked_at",
     "compliance_breached_at",
+    "compliance_verdicts",
+    "compliance_recheck",
 ]
+
+# One letter per verdict in `Complaint.compliance_verdicts`.
+CODES = {
+    Verdict.MET: "m",
+    Verdict.NOT_APPLICABLE: "n",
+    Verdict.NOT_YET_DUE: "y",
+    Verdict.AT_RISK: "r",
+    Verdict.BREACHED: "b",
+}
+VERDICT_OF = {code: verdict for verdict, code in CODES.items()}
+PENDING = frozenset({Verdict.NOT_YET_DUE, Verdict.AT_RISK})
+
+
+def encode(findings: Iterable[Finding]) -> str:
+    return " ".join(f"{f.rule}:{CODES[f.verdict]}" for f in findings)
+
+
+def decode(text: str) -> dict[str, Verdict] | None:
+    """rule id → verdict; None when the text does not hold every rule checked today (never
+    stored, or stored before a rule was added): then the dossier must be read again."""
+    try:
+        found = {
+            rule: VERDICT_OF[code] for rule, code in (part.split(":") for part in text.split())
+        }
+    except (KeyError, ValueError):
+        return None
+    return found if found.keys() == rules.TITLES.keys() else None
+
+
+def needs_recheck(status: str, findings: Iterable[Finding]) -> bool:
+    """Whether time alone can change these verdicts: an open complaint, or a rule that is
+    due by a date (not one waiting for a recorded step)."""
+    return status in OPEN_STATUSES or any(
+        f.verdict in PENDING and not f.waits_for_step for f in findings
+    )
 
 
 def worst(findings: Iterable[Finding]) -> tuple[int, str]:
@@ -76,6 +122,8 @@ def _apply(complaint: Complaint, findings: list[Finding], now: datetime) -> None
     complaint.compliance_rule = rule
     complaint.compliance_checked_at = now
     complaint.compliance_breached_at = breached_at
+    complaint.compliance_verdicts = encode(findings)
+    complaint.compliance_recheck = needs_recheck(complaint.status, findings)
 
 
 def store_after_event(complaint: Complaint, event_type: str, stored: tuple) -> None:
@@ -86,6 +134,7 @@ def store_after_event(complaint: Complaint, event_type: str, stored: tuple) -> N
         return
     complaint.compliance_status, complaint.compliance_breached_at = stored
     if event_type in ONLY_IMPROVE and complaint.compliance_status == ComplianceStatus.FINE:
+        Complaint.objects.filter(pk=complaint.pk).update(compliance_checked_at=None)
         return
     _apply(complaint, rules.check_all(facts_for(complaint)), clock.now())
     Complaint.objects.filter(pk=complaint.pk).update(
@@ -94,14 +143,16 @@ def store_after_event(complaint: Complaint, event_type: str, stored: tuple) -> N
 
 
 def compliance_refresh_all(batch: int = BATCH) -> int:
-    """Recompute the stored status of every open complaint of every organisation that was
-    not checked today; returns how many were checked. Idempotent: a second run on the same
-    day finds nothing to do. Each batch is one transaction with its rows locked, so a step
-    taken meanwhile is not overwritten with older facts."""
+    """Recompute the stored verdicts of every complaint of every organisation that time
+    can change and that was not checked today, or that is marked to be checked again;
+    returns how many were checked. Idempotent: a second run on the same day finds nothing
+    to do. Each batch is one transaction with its rows locked, so a step taken meanwhile is
+    not overwritten with older facts."""
     now = clock.now()
     start = clock.start_of_day(clock.local_date(now))
-    due = Complaint.objects.filter(status__in=sorted(OPEN_STATUSES)).filter(
-        Q(compliance_checked_at__isnull=True) | Q(compliance_checked_at__lt=start)
+    due = Complaint.objects.filter(
+        Q(compliance_checked_at__isnull=True)
+        | Q(compliance_recheck=True, compliance_checked_at__lt=start)
     )
     checked, last = 0, 0
     while True:
@@ -114,6 +165,7 @@ def compliance_refresh_all(batch: int = BATCH) -> int:
                     "status",
                     "received_at",
                     "original_deadline",
+                    "organisation_id",
                     *FIELDS,
                 )
                 .order_by("pk")[:batch]
@@ -126,3 +178,10 @@ def compliance_refresh_all(batch: int = BATCH) -> int:
             Complaint.objects.bulk_update(chunk, FIELDS)
         checked += len(chunk)
         last = chunk[-1].pk
+
+
+def mark_for_recheck(complaints) -> int:
+    """A step outside the dossier changed what a rule reads (R-8.5: a review, a destruction
+    list): the stored verdicts of `complaints` (a queryset) are checked again by the next
+    daily run, and read afresh by the period's table until then."""
+    return complaints.update(compliance_checked_at=None)

@@ -48,6 +48,19 @@ class Read:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """What R-8.5 reads beyond the case events: the day the complaint ended (its statistics
+    row), the day of the first recorded review that covers that day (Art. 8: its reports'
+    periods, before the meeting), and what a destruction list decided about it."""
+
+    ended_on: date | None = None
+    reviewed_on: date | None = None
+    listed_until: date | None = None  # on a confirmed list: the end of its cooling-off
+    excluded_on: date | None = None  # left off a list by an officer, with a reason
+    excluded_reason: str = ""
+
+
+@dataclass(frozen=True)
 class Facts:
     status: str
     received_on: date
@@ -57,6 +70,8 @@ class Facts:
     messages: tuple[Message, ...] = ()
     reads: tuple[Read, ...] = ()
     at_risk_days: int = 5
+    retention: Retention = Retention()
+    destruction_days: int = 90
 
 
 @dataclass(frozen=True)
@@ -80,3 +95,6 @@ class Finding:
     evidence: tuple[Evidence, ...] = ()
     missing: str = ""
     since: date | None = None
+    # A "not yet due" that only a recorded step can change (not the passing of time): the
+    # stored verdicts need no daily recheck for it (compliance/stored.py).
+    waits_for_step: bool = False

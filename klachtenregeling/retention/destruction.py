@@ -12,11 +12,13 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.complaints.models import Complaint
+from klachtenregeling.compliance.stored import mark_for_recheck
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import DomainError
 
@@ -33,6 +35,8 @@ from .services import _reason
 from .workflow import require_transition
 
 logger = logging.getLogger(__name__)
+# A list "destroying" without progress for this long lost its task (a batch takes seconds).
+STALLED_AFTER = timedelta(minutes=15)
 # Apps whose tables destruction deletes from: vacuumed afterwards on PostgreSQL.
 TOUCHED_APPS = (
     "complaints",
@@ -60,6 +64,11 @@ def _locked(destruction_list: DestructionList) -> DestructionList:
         .select_related("organisation", "review")
         .get(pk=destruction_list.pk)
     )
+
+
+def _recheck(items) -> None:
+    """R-8.5's verdict of these lines' complaints changed (compliance/stored.py)."""
+    mark_for_recheck(Complaint.objects.filter(pk__in=items.values("complaint_id")))
 
 
 def destruction_list_create(*, review, by) -> DestructionList:
@@ -109,6 +118,7 @@ def destruction_item_exclude(*, item: DestructionListItem, reason: str, by) -> D
         item = DestructionListItem.objects.get(pk=item.pk, destruction_list=destruction_list)
         item.excluded, item.exclusion_reason, item.excluded_by = True, reason, by
         item.save(update_fields=["excluded", "exclusion_reason", "excluded_by"])
+        _recheck(DestructionListItem.objects.filter(pk=item.pk))
     return item
 
 
@@ -145,6 +155,7 @@ def destruction_list_confirm(*, destruction_list: DestructionList, by) -> Destru
                 "cooling_off_until",
             ]
         )
+        _recheck(destruction_list.items.all())
     return destruction_list
 
 
@@ -161,6 +172,7 @@ def destruction_list_cancel(*, destruction_list: DestructionList, reason: str, b
         destruction_list.save(
             update_fields=["status", "cancelled_by", "cancelled_at", "cancel_reason"]
         )
+        _recheck(destruction_list.items.all())
     return destruction_list
 
 
@@ -186,6 +198,32 @@ def destruction_lists_start_due() -> int:
             transaction.on_commit(lambda pk=pk: destroy_list.enqueue(pk))
         started += 1
     return started
+
+
+def destruction_lists_resume_stalled() -> int:
+    """The scheduler's round: a list "destroying" whose task gave no sign of life for
+    STALLED_AFTER (a worker that died, a task row lost) is enqueued again; destroying is
+    safe to run again, and two runs take turns batch by batch."""
+    from .tasks import destroy_list
+
+    now = clock.now()
+    stalled = DestructionList.objects.filter(status=ListStatus.DESTROYING).filter(
+        Q(progress_at__lt=now - STALLED_AFTER)
+        | Q(progress_at__isnull=True, started_at__lt=now - STALLED_AFTER)
+    )
+    resumed = 0
+    for pk in list(stalled.values_list("pk", flat=True)):
+        with transaction.atomic():
+            destruction_list = _locked(DestructionList(pk=pk))
+            last = destruction_list.progress_at or destruction_list.started_at
+            if destruction_list.status != ListStatus.DESTROYING or last >= now - STALLED_AFTER:
+                continue
+            destruction_list.progress_at = now
+            destruction_list.save(update_fields=["progress_at"])
+            transaction.on_commit(lambda pk=pk: destroy_list.enqueue(pk))
+            logger.warning("Destruction list %s stalled: its task is enqueued again.", pk)
+        resumed += 1
+    return resumed
 
 
 def destruction_reminders_send_due() -> int:
@@ -220,29 +258,37 @@ def destruction_list_destroy(*, list_id: int) -> DestructionList:
     from .statement import statement_pdf
 
     destruction_list = DestructionList.objects.defer("statement_pdf").get(pk=list_id)
+    if destruction_list.status == ListStatus.DESTROYED:
+        return destruction_list  # a run enqueued again after the work was done
     if destruction_list.status != ListStatus.DESTROYING:
         raise DomainError(_("This list is not being destroyed."))
-    last = 0
     while True:
-        items = list(
-            DestructionListItem.objects.filter(
-                destruction_list=destruction_list,
-                pk__gt=last,
-                result=ItemResult.PENDING,
-                held="",
-                excluded=False,
-            )
-            .only("pk", "complaint_id")
-            .order_by("pk")[:DESTRUCTION_BATCH]
-        )
-        if not items:
-            break
+        # Each batch under the list's row lock: a second run of the task (enqueued again
+        # after it seemed lost) waits, then finds only the lines still pending.
         with transaction.atomic():
-            _destroy_batch(items, destruction_list)
-        last = items[-1].pk
+            locked = _locked(destruction_list)
+            if locked.status != ListStatus.DESTROYING:
+                return locked
+            items = list(
+                DestructionListItem.objects.filter(
+                    destruction_list=locked,
+                    result=ItemResult.PENDING,
+                    held="",
+                    excluded=False,
+                )
+                .only("pk", "complaint_id")
+                .order_by("pk")[:DESTRUCTION_BATCH]
+            )
+            if not items:
+                break
+            _destroy_batch(items, locked)
+            locked.progress_at = clock.now()
+            locked.save(update_fields=["progress_at"])
     database.checkpoint(connection)
     with transaction.atomic():
         destruction_list = _locked(destruction_list)
+        if destruction_list.status != ListStatus.DESTROYING:
+            return destruction_list  # another run finished it meanwhile
         require_transition(destruction_list.status, ListStatus.DESTROYED)
         destruction_list.status, destruction_list.destroyed_at = ListStatus.DESTROYED, clock.now()
         destruction_list.statement_pdf, destruction_list.statement_sha256 = statement_pdf(

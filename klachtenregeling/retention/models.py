@@ -147,6 +147,9 @@ class DestructionList(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancel_reason = models.TextField(blank=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # The destroying task's last sign of life (a batch done, or enqueued again): a list
+    # "destroying" without one for a while lost its task, and the scheduler enqueues it again.
+    progress_at = models.DateTimeField(null=True, blank=True)
     destroyed_at = models.DateTimeField(null=True, blank=True)
     # The statement of destruction (verklaring van vernietiging): kept permanently.
     statement_pdf = models.BinaryField(null=True, blank=True, editable=False)

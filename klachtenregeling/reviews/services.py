@@ -7,6 +7,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.complaints.constants import FINAL_STATUSES
+from klachtenregeling.complaints.models import Complaint
+from klachtenregeling.compliance.stored import mark_for_recheck
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput, NotPermitted, TransitionRefused
 from klachtenregeling.improvements.models import Recommendation
@@ -83,6 +86,10 @@ def review_record(
         ReviewDecision.objects.bulk_create(
             ReviewDecision(review=review, number=number, text=text)
             for number, text in enumerate(decisions, start=1)
+        )
+        # becomes due for the ended complaints the review covers.
+        mark_for_recheck(
+            Complaint.objects.filter(organisation=organisation, status__in=FINAL_STATUSES)
         )
     return review
 

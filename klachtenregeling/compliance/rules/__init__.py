@@ -22,6 +22,7 @@ from .procedure import (
 )
 from .reading import TITLES, current_deadline
 from .record import check_r6_2, check_r7_3, check_r7_4, check_r8_1
+from .retention import check_r8_5
 
 __all__ = [
     "CHECKS",
@@ -43,6 +44,7 @@ __all__ = [
     "check_r7_3",
     "check_r7_4",
     "check_r8_1",
+    "check_r8_5",
     "current_deadline",
 ]
 
@@ -63,6 +65,7 @@ CHECKS: tuple[Callable[[Facts], Finding], ...] = (
     check_r7_3,
     check_r7_4,
     check_r8_1,
+    check_r8_5,
 )
 
 

@@ -37,6 +37,7 @@ TITLES = {
     "R-7.3": _("Article 7: the complainant informed of each step"),
     "R-7.4": _("Article 7: a complete and unchanged dossier"),
     "R-8.1": _("Article 8: registered with its subject"),
+    "R-8.5": _("Article 8: destroyed after the yearly review"),
 }
 
 INTAKE = (EventType.SUBMITTED, EventType.REGISTERED)
@@ -95,8 +96,10 @@ def evidence_of(events: Iterable[Event]) -> tuple[Evidence, ...]:
     return tuple(Evidence(label=EventType(e.type).label, on=e.on) for e in events)
 
 
-def finding(rule: str, verdict: Verdict, evidence=(), missing="", since=None) -> Finding:
-    return Finding(rule, TITLES[rule], verdict, tuple(evidence), missing, since)
+def finding(
+    rule: str, verdict: Verdict, evidence=(), missing="", since=None, *, waits_for_step=False
+) -> Finding:
+    return Finding(rule, TITLES[rule], verdict, tuple(evidence), missing, since, waits_for_step)
 
 
 def is_ended(facts: Facts) -> bool:

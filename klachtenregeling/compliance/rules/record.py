@@ -34,8 +34,8 @@ def check_r6_2(facts: Facts) -> Finding:
     for e in facts.events:
         if e.type in STAFF_STEPS and e.actor_role in STAFF_ROLES and e.actor_id is not None:
             actors.setdefault(e.actor_id, e)
-    if not actors:
-        return finding("R-6.2", Verdict.NOT_YET_DUE)
+    if not actors:  # due with the first staff step, not by a date
+        return finding("R-6.2", Verdict.NOT_YET_DUE, waits_for_step=True)
     readers = {r.actor_id: r for r in facts.reads if r.actor_id is not None}
     unlogged = [e for actor, e in actors.items() if actor not in readers]
     evidence = tuple(

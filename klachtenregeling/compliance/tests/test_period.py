@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.compliance.constants import Verdict
 from klachtenregeling.compliance.selectors import compliance_for, compliance_table
+from klachtenregeling.compliance.stored import compliance_refresh_all, mark_for_recheck
 from klachtenregeling.handling.tests import steps
 from klachtenregeling.reports import services as report_services
 from klachtenregeling.reports.constants import PeriodKind
@@ -78,6 +79,7 @@ def test_r8_3_compliance_table_equals_the_checks_per_complaint(org, period_compl
     with at(TODAY):
         table = compliance_table(org, Q1, batch=4)
         expected = _expected(period_complaints)
+    expected["R-8.5"][Verdict.MET] += 10  # the destroyed ones: their destruction records
 
     assert table["checked"] == 6
     assert table["destroyed"] == 10
@@ -87,7 +89,7 @@ def test_r8_3_compliance_table_equals_the_checks_per_complaint(org, period_compl
         assert {v: row[v] for v in Verdict.values} == {
             v: expected[row["rule"]][v] for v in Verdict.values
         }, row["rule"]
-        assert sum(row[v] for v in Verdict.values) == 6
+        assert sum(row[v] for v in Verdict.values) == (16 if row["rule"] == "R-8.5" else 6)
     r5_5 = next(row for row in table["rows"] if row["rule"] == "R-5.5")
     assert (r5_5["met"], r5_5["breached"], r5_5["not_yet_due"]) == (2, 2, 2)
     assert r5_5["title"] == JUDGMENT_IN_TERM
@@ -128,12 +130,47 @@ def test_r8_3_compliance_table_queries_per_batch_are_constant(
         for _ in range(size):
             steps.start(submit(), officer)
     with at(TODAY):
-        # One read of the complaints, three per batch (facts), one of the destroyed ones.
-        with django_assert_max_num_queries(5):
+        # Checked before today and open (time changes their verdicts): their dossiers are
+        # read again. The grouped count, the read of the outdated ones, four per batch
+        # (facts; nothing ended), one of the destroyed ones.
+        with django_assert_max_num_queries(7):
             assert compliance_table(org, Q1)["checked"] == size
         batches = -(-size // 2)
-        with django_assert_max_num_queries(2 + 3 * batches):
+        with django_assert_max_num_queries(3 + 4 * batches):
             assert compliance_table(org, Q1, batch=2)["checked"] == size
+
+
+def test_r8_3_compliance_table_counts_stored_verdicts_once_checked_today(
+    org, period_complaints, at, django_assert_max_num_queries
+):
+    """After the daily check, no dossier is read: one grouped count of the stored verdicts
+    (issue 14's 100,000 complaints in seconds), equal to reading every dossier again."""
+    with at(TODAY):
+        read_again = compliance_table(org, Q1)
+        compliance_refresh_all()
+        with django_assert_max_num_queries(3):  # grouped count, no outdated ones, destroyed
+            stored = compliance_table(org, Q1)
+    assert stored == read_again
+    assert stored["checked"] == 6
+
+
+def test_r8_3_compliance_table_reads_a_dossier_marked_for_recheck(
+    org, officer, period_complaints, at
+):
+    with at(TODAY):
+        compliance_refresh_all()
+        before = compliance_table(org, Q1)
+        complaint = period_complaints[0]
+        stored = steps.fresh(complaint).compliance_verdicts
+        # A stored verdict made stale behind the cache's back is not trusted once marked.
+        Complaint.objects.filter(pk=complaint.pk).update(compliance_verdicts="R-1.1:b")
+        assert compliance_table(org, Q1) == before  # incomplete text: read again
+        Complaint.objects.filter(pk=complaint.pk).update(
+            compliance_verdicts=stored.replace(":m", ":b")
+        )
+        assert compliance_table(org, Q1) != before  # the cache is what is counted ...
+        mark_for_recheck(Complaint.objects.filter(pk=complaint.pk))
+        assert compliance_table(org, Q1) == before  # ... until marked to be checked again
 
 
 def test_r8_3_finalised_report_freezes_the_compliance_table(org, officer, period_complaints, at):
@@ -260,3 +297,15 @@ def test_r8_3_period_statement_refuses_a_bad_period_and_other_roles(
     assert client.get("/werk/verslagen/naleving.pdf?kind=year&year=1900").status_code == 400
     client.force_login(staff_member)
     assert client.get("/werk/verslagen/naleving.pdf" + Q1_QUERY).status_code == 404
+
+
+def test_r8_3_report_shows_the_table_live_once_the_verdicts_are_checked(
+    org, period_complaints, at, monkeypatch
+):
+    from klachtenregeling.compliance import selectors
+
+    monkeypatch.setattr(selectors, "LIVE_COMPLIANCE_LIMIT", 2)
+    with at(TODAY):
+        assert selectors.compliance_too_large(org, Q1)  # six dossiers to read again
+        compliance_refresh_all()
+        assert not selectors.compliance_too_large(org, Q1)  # all counted from storage

@@ -13,6 +13,7 @@ import pytest
 from klachtenregeling.audit.constants import EventType as T
 from klachtenregeling.compliance import rules
 from klachtenregeling.compliance.constants import Verdict
+from klachtenregeling.compliance.timeline import Retention
 
 from .timelines import (
     DEADLINE,
@@ -507,6 +508,52 @@ R8_1 = [
 @pytest.mark.parametrize(("steps", "today", "expected"), R8_1)
 def test_r8_1_registered_with_a_subject(steps, today, expected):
     assert check(rules.check_r8_1, steps, today).verdict == expected
+
+
+# ---- R-8.5 ------------------------------------------------------------------------------
+
+ENDED = [*FILED, CLASSIFIED, judgment(9), step(T.RESOLVED, 10), by_officer(T.CLOSED, 10)]
+HOLD = by_officer(T.HOLD_SET, 12, hold_id=7, kind="manual", reason="Rechtszaak")
+HOLD_LIFTED = by_officer(T.HOLD_LIFTED, 40, hold_id=7, kind="manual", reason="Afgerond")
+REVIEWED = Retention(ended_on=day(10), reviewed_on=day(30))  # due on day 120 (90 days)
+
+R8_5 = [
+    (FILED, "in_handling", Retention(), 200, V.NOT_YET_DUE),  # still open
+    (ENDED, "closed", Retention(ended_on=day(10)), 200, V.NOT_YET_DUE),  # no review yet
+    (ENDED, "closed", REVIEWED, 60, V.NOT_YET_DUE),  # reviewed, time left
+    (ENDED, "closed", REVIEWED, 117, V.AT_RISK),  # three days left
+    (ENDED, "closed", REVIEWED, 121, V.BREACHED),  # kept past the 90 days
+    ([*ENDED, HOLD], "closed", REVIEWED, 121, V.NOT_APPLICABLE),  # a hold keeps it
+    ([*ENDED, HOLD, HOLD_LIFTED], "closed", REVIEWED, 121, V.BREACHED),  # hold lifted
+    (
+        ENDED,
+        "closed",
+        replace(REVIEWED, excluded_on=day(31), excluded_reason="Klacht loopt door"),
+        121,
+        V.NOT_APPLICABLE,
+    ),  # left off the destruction list with a reason
+    (
+        ENDED,
+        "closed",
+        replace(REVIEWED, listed_until=day(125)),
+        121,
+        V.NOT_YET_DUE,
+    ),  # on a confirmed list, in its cooling-off period
+]
+
+
+@pytest.mark.parametrize(("steps", "status", "retention", "today", "expected"), R8_5)
+def test_r8_5_destroyed_within_the_days_after_its_review(steps, status, retention, today, expected):
+    finding = check(rules.check_r8_5, steps, today, status, retention=retention)
+    assert finding.verdict == expected
+
+
+def test_r8_5_breach_is_dated_and_a_missing_review_needs_no_daily_recheck():
+    breached = check(rules.check_r8_5, ENDED, 121, "closed", retention=REVIEWED)
+    assert breached.since == day(121)
+    waiting = check(rules.check_r8_5, ENDED, 200, "closed", retention=Retention(ended_on=day(10)))
+    assert waiting.waits_for_step  # only a recorded review changes it, not time
+    assert not check(rules.check_r8_5, ENDED, 60, "closed", retention=REVIEWED).waits_for_step
 
 
 # ---- all together -----------------------------------------------------------------------

@@ -60,13 +60,15 @@ def test_stored_status_is_the_recomputation_after_steps(complaints, at):
 def test_daily_refresh_follows_time_and_is_idempotent(complaints, at):
     open_ = [c for c in complaints if steps.fresh(c).status in OPEN_STATUSES]
     with at("2026-03-26 09:00"):  # four days before the deadline: at risk
-        assert compliance_refresh_all() == len(open_)
+        # The open ones, and the ended one whose verdicts were marked to be checked again
+        # (its messages were delivered after it ended).
+        assert compliance_refresh_all() == len(complaints)
         assert compliance_refresh_all() == 0  # once a day
         for complaint in complaints:
             assert _stored(complaint) == _recomputed(complaint), complaint.reference
         assert _stored(complaints[0])[0] == ComplianceStatus.AT_RISK
     with at("2026-03-31 09:00"):  # the term passed without a judgment: breached
-        assert compliance_refresh_all() == len(open_)
+        assert compliance_refresh_all() == len(open_)  # the withdrawn one waits for a review
         for complaint in open_:
             assert _stored(complaint) == _recomputed(complaint), complaint.reference
         assert _stored(complaints[0]) == (ComplianceStatus.BREACHED, "R-5.5")
@@ -87,9 +89,9 @@ def test_refresh_queries_do_not_grow_with_the_number_of_complaints(
     with at("2026-03-02 10:00"):
         for _ in range(3):
             submit()
-    # Per batch: the locked read, three for the facts, one UPDATE, a savepoint and its
-    # release; then the read that finds nothing more.
-    per_batch, last = 7, 3
+    # Per batch: the locked read, four for the facts (nothing ended), one UPDATE, a
+    # savepoint and its release; then the read that finds nothing more.
+    per_batch, last = 8, 3
     with at("2026-03-03 09:00"), django_assert_max_num_queries(per_batch + last):
         assert compliance_refresh_all() == 3
     with at("2026-03-02 10:00"):
@@ -104,10 +106,15 @@ def test_refresh_queries_do_not_grow_with_the_number_of_complaints(
 def test_message_events_only_recompute_when_not_in_order(submit, officer):
     complaint = submit()
     assert _stored(complaint) == (ComplianceStatus.FINE, "")
-    before = steps.fresh(complaint).compliance_checked_at
-    deliver_due()  # message sent: nothing can get worse, so no recomputation
-    assert steps.fresh(complaint).compliance_checked_at == before
+    verdicts = steps.fresh(complaint).compliance_verdicts
+    assert "R-7.3:y" in verdicts  # the acknowledgement is waiting to be delivered
+    deliver_due()  # message sent: nothing can get worse, so no recomputation ...
     assert _stored(complaint) == _recomputed(complaint)
+    assert steps.fresh(complaint).compliance_verdicts == verdicts
+    # ... but the stored verdicts are marked to be checked again (R-7.3 is now met).
+    assert steps.fresh(complaint).compliance_checked_at is None
+    compliance_refresh_all()
+    assert "R-7.3:m" in steps.fresh(complaint).compliance_verdicts
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's EXPLAIN QUERY PLAN")

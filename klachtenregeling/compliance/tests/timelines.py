@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from klachtenregeling.audit import chain
 from klachtenregeling.audit.constants import EventType as T
-from klachtenregeling.compliance.timeline import Event, Facts, Message, Read
+from klachtenregeling.compliance.timeline import Event, Facts, Message, Read, Retention
 
 RECEIVED = date(2026, 3, 2)
 DEADLINE = RECEIVED + timedelta(days=28)
@@ -104,8 +104,9 @@ def sealed(steps, complaint_id=1) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def facts(steps, *, today=5, status="in_handling", messages=(), reads=()) -> Facts:
-    """`messages`: (id, kind, role, status); `reads`: (actor id, day)."""
+def facts(steps, *, today=5, status="in_handling", messages=(), reads=(), retention=None) -> Facts:
+    """`messages`: (id, kind, role, status); `reads`: (actor id, day); `retention`: R-8.5's
+    facts (Retention)."""
     return Facts(
         status=status,
         received_on=RECEIVED,
@@ -114,4 +115,5 @@ def facts(steps, *, today=5, status="in_handling", messages=(), reads=()) -> Fac
         events=sealed(steps),
         messages=tuple(Message(*m) for m in messages),
         reads=tuple(Read(actor, day(n)) for actor, n in reads),
+        retention=retention or Retention(),
     )

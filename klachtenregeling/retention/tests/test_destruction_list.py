@@ -283,3 +283,30 @@ def test_r8_5_destruction_after_the_cooling_off_with_a_hold_added_meanwhile(
     import hashlib
 
     assert the_list.statement_sha256 == hashlib.sha256(the_list.statement_pdf).hexdigest()
+
+
+def test_r8_5_a_destroying_list_whose_task_was_lost_is_enqueued_again(
+    at, officer, second_officer, world, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    from klachtenregeling.retention.tasks import destroy_list
+
+    the_list = _confirmed(at, world, officer, second_officer)
+    with at("2026-03-18 09:01"):
+        assert destruction.destruction_lists_start_due() == 1  # its task row is never run
+    DBTaskResult.objects.all().delete()  # ... and then lost (a worker's database restored)
+    with at("2026-03-18 09:10"):
+        assert destruction.destruction_lists_resume_stalled() == 0  # not stalled yet
+    with at("2026-03-18 09:20"), django_capture_on_commit_callbacks(execute=True):
+        assert destruction.destruction_lists_resume_stalled() == 1
+    task = DBTaskResult.objects.get(task_path=destroy_list.module_path)
+    assert task.args_kwargs["args"] == [the_list.pk]
+    with at("2026-03-18 09:21"):
+        assert destruction.destruction_lists_resume_stalled() == 0  # once per stall
+        done = destruction.destruction_list_destroy(list_id=the_list.pk)
+        # A second run (the lost task turning up after all) finds the work done.
+        again = destruction.destruction_list_destroy(list_id=the_list.pk)
+    assert done.status == S.DESTROYED and again.status == S.DESTROYED
+    assert again.statement_sha256 == done.statement_sha256
+    assert not Complaint.objects.filter(pk__in=[c.pk for c in world["ended"][:2]]).exists()

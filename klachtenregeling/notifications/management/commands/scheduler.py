@@ -52,6 +52,7 @@ class Command(BaseCommand):
                 subject_models_train_due()  # each organisation's model, once a day
                 destruction.destruction_reminders_send_due()  # a day before the end
                 destruction.destruction_lists_start_due()  # cooling-off over: a task
+                destruction.destruction_lists_resume_stalled()  # a task that was lost
             sent = delivery.deliver_due()
             if sent or verbose:
                 self.stdout.write(f"outbox: {sent} message(s) delivered")
