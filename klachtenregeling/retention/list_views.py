@@ -15,7 +15,7 @@ from klachtenregeling.reports.constants import Outcome
 from klachtenregeling.reports.documents import download
 from klachtenregeling.reviews.models import Review
 
-from . import destruction, proposal
+from . import destruction, proposal, selectors
 from .constants import ListStatus
 from .models import DestructionList
 
@@ -96,6 +96,9 @@ def detail(request, list_id):
         "may_propose": policies.can(user, policies.DESTRUCTION_PROPOSE, found),
         "cooling_off_days": destruction.cooling_off_days(found.organisation),
         "confirmed_by_me": found.confirmed_by_id == user.pk,
+        "progress": (
+            selectors.destruction_progress(found) if found.status == ListStatus.DESTROYING else None
+        ),
     }
     return render(request, "retention/list.html", context)
 

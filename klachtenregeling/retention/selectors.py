@@ -2,14 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.complaints.constants import FINAL_STATUSES
 from klachtenregeling.complaints.models import Complaint
 
-from .constants import HoldKind
-from .models import Hold
+from .constants import HoldKind, ItemResult
+from .models import DestructionList, Hold
 
 
 def holds_of(complaint) -> QuerySet[Hold]:
@@ -65,3 +65,18 @@ def complaints_for_hold_admin(user, *, reference: str = "") -> QuerySet[Complain
     return rows.only("reference", "received_at", "closed_at", "status").order_by(
         "-received_at", "pk"
     )
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+
+
+def destruction_progress(destruction_list: DestructionList) -> Progress:
+    """How many of the lines to destroy (not held, not left out) the task has handled
+    (destroyed or skipped), in one query."""
+    counts = destruction_list.items.filter(held="", excluded=False).aggregate(
+        total=Count("pk"), done=Count("pk", filter=~Q(result=ItemResult.PENDING))
+    )
+    return Progress(done=counts["done"], total=counts["total"])

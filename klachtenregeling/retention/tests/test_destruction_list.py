@@ -7,6 +7,7 @@ from itertools import product
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
 
@@ -310,3 +311,24 @@ def test_r8_5_a_destroying_list_whose_task_was_lost_is_enqueued_again(
     assert done.status == S.DESTROYED and again.status == S.DESTROYED
     assert again.statement_sha256 == done.statement_sha256
     assert not Complaint.objects.filter(pk__in=[c.pk for c in world["ended"][:2]]).exists()
+
+
+def test_r8_5_a_destroying_list_shows_how_far_it_is(at, client, officer, second_officer, world):
+    from django.db import transaction
+
+    the_list = _confirmed(at, world, officer, second_officer)
+    with at("2026-03-18 09:01"):
+        destruction.destruction_lists_start_due()
+    client.force_login(officer)
+    url = reverse("destruction:detail", args=[the_list.pk])
+    with at("2026-03-18 09:02"):
+        page = client.get(url).content.decode()
+    assert "0 of 3 complaints handled." in page
+    assert '<progress id="destruction-progress" max="3" value="0">' in page
+    # One batch of one line, as the task does it.
+    first = the_list.items.order_by("pk").first()
+    with at("2026-03-18 09:03"), transaction.atomic():
+        destruction._destroy_batch([first], destruction._locked(the_list))
+    with at("2026-03-18 09:04"):
+        page = client.get(url).content.decode()
+    assert "1 of 3 complaints handled." in page
