@@ -41,6 +41,13 @@ def _no_store(response):
     return response
 
 
+def _verified_login(request, device) -> None:
+    """The session becomes a verified one: a new session id, so that a copy of the cookie
+    taken between the password and the code (or before enrolling) is worth nothing."""
+    request.session.cycle_key()
+    otp_login(request, device)
+
+
 @login_required
 @code_rate_limited
 def verify(request):
@@ -59,7 +66,7 @@ def verify(request):
         except DomainError as error:
             apply_domain_error(form, error)
         else:
-            otp_login(request, verified.device)
+            _verified_login(request, verified.device)
             if verified.used_recovery_code:
                 messages.warning(request, _recovery_code_used(verified.recovery_codes_left))
             return redirect(next_url(request))
@@ -103,7 +110,7 @@ def setup(request):
             apply_domain_error(form, error)
         else:
             del request.session[PENDING_KEY]
-            otp_login(request, device)
+            _verified_login(request, device)
             return _no_store(
                 render(
                     request,

@@ -404,3 +404,21 @@ def test_recovery_codes_made_before_hashing_are_hashed_in_place_and_keep_working
     assert token.token == two_factor.recovery_code_digest("0123456789")
     verified = two_factor.two_factor_verify(user=enrolled_officer, code="01234-56789")
     assert verified.used_recovery_code
+
+
+def test_r6_1_the_session_id_is_replaced_at_the_code_step(unverified_client, enrolled_officer):
+    """A copy of the cookie taken between the password and the code does not become a
+    signed-in officer's session."""
+    from django.conf import settings
+
+    device = TOTPDevice.objects.get(user=enrolled_officer)
+    password_step(unverified_client, enrolled_officer)
+    between = unverified_client.cookies[settings.SESSION_COOKIE_NAME].value
+    unverified_client.post(reverse("two-factor-verify"), {"code": test_two_factor.code_for(device)})
+    after = unverified_client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert after != between
+    dashboard = reverse("complaints:dashboard")
+    assert unverified_client.get(dashboard).status_code == 200
+    copy = Client()
+    copy.cookies[settings.SESSION_COOKIE_NAME] = between
+    assert copy.get(dashboard).status_code == 302  # to the log-in, not the dashboard
