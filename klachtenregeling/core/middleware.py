@@ -30,3 +30,17 @@ class DomainErrorMiddleware:
             )
             return redirect(back if safe and back else "staff-home")
         return None
+
+
+class PrivatePagesMiddleware:
+    """Every response to a signed-in person may carry complaint content: unless the view
+    said otherwise, no browser or proxy keeps it (`private, no-store`)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response
