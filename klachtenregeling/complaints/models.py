@@ -14,6 +14,7 @@ from .constants import (
     ATTENTION_FINISHED,
     AWAITING_JUDGMENT,
     OPEN_STATUSES,
+    REGISTERED_CHANNELS,
     AttachmentKind,
     Channel,
     ComplianceStatus,
@@ -245,6 +246,12 @@ class Complaint(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def received_time_known(self) -> bool:
+        """A complaint the officer registered (a letter, an e-mail received elsewhere) has a
+        day of receipt, not a time: nobody entered one."""
+        return self.channel not in REGISTERED_CHANNELS
 
 
 class ComplaintConcern(models.Model):

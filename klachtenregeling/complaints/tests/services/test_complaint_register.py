@@ -104,3 +104,20 @@ def test_registration_with_subjects_r8_1(officer, subject, draft, upload, at):
     with at("2026-03-05 14:00"):
         complaint = register(officer, lambda: draft(subject_ids=(subject.pk,)), upload)
     assert list(complaint.subjects.all()) == [subject]
+
+
+def test_r1_1_a_registered_letter_shows_its_day_of_receipt_without_a_time(
+    client, officer, draft, upload, at, submit
+):
+    from django.urls import reverse
+    from django.utils import translation
+
+    with at("2026-03-05 14:00"):
+        letter = register(officer, draft, upload)
+        web = submit()
+    client.force_login(officer)
+    with translation.override("nl"):
+        page = client.get(reverse("complaints:detail", args=[letter.reference])).content.decode()
+        web_page = client.get(reverse("complaints:detail", args=[web.reference])).content.decode()
+    assert "<dd>2 maart 2026 (brief)</dd>" in page  # nobody entered a time: none shown
+    assert "<dd>5 maart 2026 14:00 (webformulier)</dd>" in web_page  # a web complaint's time

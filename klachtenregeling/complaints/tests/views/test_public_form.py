@@ -62,6 +62,9 @@ def test_r5_5_receipt_shows_reference_and_judgment_date(client, org, officer, at
     assert "maandag 30 maart 2026" in content  # 2 March + 28 days
     assert "De Geschillencommissie" in content
     assert "€" not in content  # no fee anywhere
+    # The acknowledgement is still in the outbox: the page does not claim it was sent.
+    assert "Er is een bevestiging onderweg naar" in content
+    assert "bevestiging gestuurd" not in content
 
 
 def test_r1_2_r1_3_r2_1_dutch_errors_next_to_each_field(client, org, officer):
