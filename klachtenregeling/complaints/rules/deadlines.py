@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.core.clock import local_date
@@ -41,7 +42,10 @@ def validate_extension(
     *, current_deadline: date, new_deadline: date | None, reason: str, today: date
 ) -> dict[str, list]:
     """R-5.5: an extension states its reasons and a new date later than the current
-    deadline and not in the past. Returns the errors per field (empty: allowed)."""
+    deadline and not in the past, and it is made while the term runs — on the deadline
+    day at the latest: the complainant must hear of it before the term ends, so an
+    extension after that is refused and the complaint stays late. Returns the errors
+    per field (empty: allowed)."""
     errors: dict[str, list] = {}
     reason = (reason or "").strip()
     if len(reason) < MIN_REASON_LENGTH:
@@ -51,14 +55,22 @@ def validate_extension(
         ]
     elif len(reason) > MAX_SHORT_TEXT_LENGTH or "\x00" in reason:
         errors["reason"] = [_("Use at most %(max)d characters.") % {"max": MAX_SHORT_TEXT_LENGTH}]
-    if new_deadline is None:
+    if is_overdue(current_deadline, today):
+        errors["new_deadline"] = [
+            _(
+                "The term ended on %(date)s: article 5 asks to extend it before it ends. "
+                "The complaint counts as late; give the judgment as soon as you can."
+            )
+            % {"date": date_format(current_deadline, "j F Y")}
+        ]
+    elif new_deadline is None:
         errors["new_deadline"] = [_("Choose the new date for the judgment.")]
     elif new_deadline < today:
         errors["new_deadline"] = [_("The new date cannot be in the past.")]
     elif new_deadline <= current_deadline:
         errors["new_deadline"] = [
             _("The new date must be after the current deadline (%(date)s).")
-            % {"date": current_deadline.strftime("%d-%m-%Y")}
+            % {"date": date_format(current_deadline, "j F Y")}
         ]
     elif (new_deadline - max(current_deadline, today)).days > MAX_EXTENSION_DAYS:
         errors["new_deadline"] = [

@@ -13,6 +13,7 @@ from django.db import connection
 
 from klachtenregeling.audit.constants import EventType
 from klachtenregeling.complaints import services as complaint_services
+from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.handling import services as handling
 from klachtenregeling.handling.constants import Party
 from klachtenregeling.handling.tests import steps
@@ -151,8 +152,8 @@ def test_r7_1_admin_alerted_once_when_the_term_passes(
     [event] = complaint.events.filter(type=EventType.DEADLINE_PASSED)
     assert event.data == {"deadline": "2026-03-30", "status": "in_handling", "alerted": 1}
     assert not event.visible_to_complainant
-    # Extended after all, and that term passes too: a new alert.
-    with at("2026-04-01 09:00"):
+    # Too late to extend now (article 5): the complaint stays late, and no second alert.
+    with at("2026-04-01 09:00"), pytest.raises(InvalidInput):
         complaint_services.complaint_extend_deadline(
             complaint=complaint,
             new_deadline=date(2026, 4, 10),
@@ -161,7 +162,26 @@ def test_r7_1_admin_alerted_once_when_the_term_passes(
         )
     with at("2026-04-11 08:00"):
         scheduler()
-    assert len(outbox(MessageKind.DEADLINE_PASSED)) == 2
+    assert len(outbox(MessageKind.DEADLINE_PASSED)) == 1
+
+
+def test_r7_1_an_extended_term_that_passes_alerts_again(
+    at, smtp_server, complaint, officer, org_admin
+):
+    with at("2026-03-30 09:00"):  # on the deadline day: in time
+        complaint_services.complaint_extend_deadline(
+            complaint=complaint,
+            new_deadline=date(2026, 4, 10),
+            reason="Een getuige moet nog gehoord worden.",
+            by=officer,
+        )
+    with at("2026-03-31 08:00"):
+        scheduler()
+    assert outbox(MessageKind.DEADLINE_PASSED) == []
+    with at("2026-04-11 08:00"):
+        scheduler()
+    [alert] = outbox(MessageKind.DEADLINE_PASSED)
+    assert alert.to_email == org_admin.email
 
 
 def test_r5_4_admin_who_is_the_respondent_gets_no_alert(at, submit, officer, org_admin):

@@ -66,10 +66,12 @@ EXTENSIONS = [
     (date(2026, 3, 30), date(2026, 3, 30), date(2026, 3, 20), "new_deadline"),  # not later
     (date(2026, 3, 30), date(2026, 3, 29), date(2026, 3, 20), "new_deadline"),  # earlier
     (date(2026, 3, 30), date(2026, 3, 31), date(2026, 4, 2), "new_deadline"),  # in the past
-    (date(2026, 3, 1), date(2026, 3, 10), date(2026, 3, 10), None),  # overdue: to today is fine
+    (date(2026, 3, 1), date(2026, 3, 10), date(2026, 3, 10), "new_deadline"),  # term ended
+    (date(2026, 3, 30), date(2026, 4, 13), date(2026, 3, 30), None),  # on the deadline day
+    (date(2026, 3, 30), date(2026, 4, 13), date(2026, 3, 31), "new_deadline"),  # a day late
     (date(2026, 3, 30), date(2026, 6, 29), date(2026, 3, 20), None),  # exactly 91 days more
     (date(2026, 3, 30), date(2026, 6, 30), date(2026, 3, 20), "new_deadline"),  # 92: too long
-    (date(2026, 3, 1), date(2026, 6, 30), date(2026, 4, 1), None),  # 91 days from today
+    (date(2026, 3, 30), date(2026, 6, 29), date(2026, 3, 30), None),  # 91 days, on the day
     (date(2026, 3, 30), None, date(2026, 3, 20), "new_deadline"),  # no date
 ]
 
@@ -91,6 +93,21 @@ def test_r5_5_extension_needs_reasons(reason):
         today=date(2026, 3, 20),
     )
     assert list(errors) == ["reason"]
+
+
+def test_r5_5_an_extension_after_the_term_ended_is_refused_with_the_date():
+    from django.utils import translation
+
+    with translation.override("nl"):
+        errors = validate_extension(
+            current_deadline=date(2026, 3, 30),
+            new_deadline=date(2026, 4, 13),
+            reason=REASON,
+            today=date(2026, 3, 31),
+        )
+        message = str(errors["new_deadline"][0])
+    assert "30 maart 2026" in message and "artikel 5" in message
+    assert "te laat" in message
 
 
 # ---- was the term kept? (what the reports count) ------------------------------------

@@ -109,13 +109,15 @@ def test_r5_5_extension_refused_without_reason_or_later_date(
     assert not complaint.attachments.exists()  # no letter left behind
 
 
-def test_r5_5_extension_after_the_deadline_passed_is_possible_but_counts_as_late(
+def test_r5_5_extension_after_the_deadline_passed_is_refused_and_the_complaint_stays_late(
     at, complaint, officer
 ):
     with at("2026-04-02 09:00"):  # three days overdue
-        extend(complaint, officer, date(2026, 4, 16))
-        event = complaint.events.get(type=EventType.DEADLINE_EXTENDED)
-        assert event.data["announced_in_time"] is False
+        with unchanged(complaint), pytest.raises(InvalidInput) as refused:
+            extend(complaint, officer, date(2026, 4, 16))
+        assert "new_deadline" in refused.value.errors
+        assert not complaint.events.filter(type=EventType.DEADLINE_EXTENDED).exists()
+        assert selectors.term_outcome_for(steps.fresh(complaint)) == TermOutcome.OVERDUE
     with at("2026-04-10 09:00"):
         complaint = steps.hear_both(steps.fresh(complaint), officer)
         steps.judge(complaint, officer)
@@ -141,14 +143,17 @@ def test_r5_5_term_outcome_from_the_dossier(at, submit, officer):
 
 
 def test_r5_5_today_is_the_amsterdam_date_on_the_dst_night(at, submit, officer):
-    with at("2026-02-27 10:00"):  # deadline 27 March
-        complaint = steps.start(submit(), officer)
-    # 00:30 on 29 March in Amsterdam (summer time starts that night) is 28 March in UTC.
-    with at("2026-03-29 00:30"):
+    with at("2026-02-28 10:00"):  # deadline 28 March
+        late, in_time = steps.start(submit(), officer), steps.start(submit(), officer)
+    # 00:30 on 29 March in Amsterdam (summer time starts that night) is still 28 March in
+    # UTC, but the term ended yesterday in Amsterdam: too late to extend.
+    with at("2026-03-29 00:30"), unchanged(late), pytest.raises(InvalidInput):
+        extend(late, officer, date(2026, 4, 10))
+    with at("2026-03-28 23:30"):  # the deadline day itself, in Amsterdam
         with pytest.raises(InvalidInput):
-            extend(complaint, officer, date(2026, 3, 28))  # yesterday in Amsterdam
-        extend(complaint, officer, date(2026, 3, 29))
-    assert steps.fresh(complaint).deadline == date(2026, 3, 29)
+            extend(in_time, officer, date(2026, 3, 27))  # yesterday in Amsterdam
+        extend(in_time, officer, date(2026, 4, 10))
+    assert steps.fresh(in_time).deadline == date(2026, 4, 10)
 
 
 def test_r5_5_no_extension_once_the_judgment_was_sent(at, complaint, officer):
