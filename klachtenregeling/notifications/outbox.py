@@ -2,8 +2,10 @@
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext
 
 from klachtenregeling.audit import events
+from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.core import clock
 
 from .models import OutboxMessage
@@ -35,8 +37,11 @@ def enqueue(
         "LANGUAGE_CODE": language,
     }
     with translation.override(language):
+        context["regarding"] = _regarding(complaint, recipient_role)
         subject = " ".join(render_to_string(f"notifications/{kind}/subject.txt", context).split())
         body_text = render_to_string(f"notifications/{kind}/body.txt", context)
+        if context["regarding"]:
+            body_text = f"{context['regarding']}\n\n{body_text}"
         body_html = render_to_string(f"notifications/{kind}/body.html", context)
     now = clock.now()
     message = OutboxMessage.objects.create(
@@ -58,3 +63,17 @@ def enqueue(
         events.message_queued(complaint, message=message)
     deliver_message.enqueue(message.pk)
     return message
+
+
+def _regarding(complaint, recipient_role: str) -> str:
+    """R-1.3: every message to a representative names the client the complaint is for."""
+    if (
+        complaint is None
+        or recipient_role != ActorRole.COMPLAINANT
+        or not complaint.is_representative
+        or not complaint.on_behalf_of
+    ):
+        return ""
+    return gettext("Regarding: your complaint on behalf of %(client)s") % {
+        "client": complaint.on_behalf_of
+    }
