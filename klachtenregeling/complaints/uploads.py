@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.core.errors import InvalidInput
+from klachtenregeling.core.text import not_a_plain_line
 
 # Detected type -> the file-name extensions that may carry it.
 ALLOWED_TYPES: dict[str, tuple[str, ...]] = {
@@ -51,6 +52,7 @@ def check_filename(name: str, *, field: str = "attachments") -> str:
         or ".." in name
         or name.startswith(".")
         or _BAD_NAME.search(name)
+        or not_a_plain_line(name)
         or len(name) > MAX_FILENAME_LENGTH
     ):
         raise InvalidInput(

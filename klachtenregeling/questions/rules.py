@@ -1,15 +1,15 @@
 """What makes a valid question (R-4.1: the "Heb je een vraag?" form)."""
 
-import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from klachtenregeling.core.text import not_storable
+
 from .constants import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 MAX_NAME_LENGTH = 200
 
 Errors = dict[str, list]
@@ -31,7 +31,7 @@ def _text(errors: Errors, name: str, value: str, *, max_length: int) -> None:
         errors.setdefault(name, []).append(
             _("Use at most %(max)d characters (now %(n)d).") % {"max": max_length, "n": len(value)}
         )
-    elif _CONTROL.search(value):
+    elif not_storable(value):
         errors.setdefault(name, []).append(_("This text contains characters that are not allowed."))
 
 

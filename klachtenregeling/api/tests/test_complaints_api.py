@@ -166,3 +166,38 @@ def test_idempotency_key_reused_for_other_content_is_refused(client, org, office
     assert "Idempotency-Key" in other.json()["errors"]
     assert first.json()["reference"] not in other.content.decode()
     assert Complaint.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"description": "a\ud800b"}, "description"),
+        ({"engagement_description": "x\udfffy"}, "engagement_description"),
+        (
+            {"complainant": {"name": "Linda\ud800", "email": "linda@example.org"}},
+            "complainant.name",
+        ),
+        (
+            {"complainant": {"name": "Linda\nMulder", "email": "linda@example.org"}},
+            "complainant.name",
+        ),
+    ],
+)
+def test_r1_1_a_lone_surrogate_or_a_line_break_in_a_name_is_refused_with_a_message(
+    client, org, officer, overrides, field
+):
+    response = post(client, body(**overrides))
+    assert response.status_code == 422
+    assert field in response.json()["errors"]
+    assert Complaint.objects.count() == 0
+
+
+@pytest.mark.parametrize("filename", ["factuur\u202efdp.exe", "scan\ud800.pdf", "a\nb.pdf"])
+def test_r1_1_a_file_name_with_a_direction_override_surrogate_or_break_is_refused(
+    client, org, officer, filename
+):
+    attachment = {"filename": filename, "content_base64": base64.b64encode(samples.pdf()).decode()}
+    response = post(client, body(attachments=[attachment]))
+    assert response.status_code == 422
+    assert "attachments" in response.json()["errors"]
+    assert Complaint.objects.count() == 0

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from klachtenregeling.core.text import not_a_plain_line, not_storable
+
 from ..constants import MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, Concern, Language
 
 MAX_NAME_LENGTH = 200
@@ -20,7 +22,6 @@ MAX_PHONE_LENGTH = 40
 # How far back an officer may date a letter or e-mail received earlier.
 MAX_REGISTRATION_AGE = timedelta(days=365)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PHONE = re.compile(r"^[0-9+()\-. ]*$")
 
 
@@ -51,7 +52,15 @@ def _add(errors: Errors, name: str, message) -> None:
     errors.setdefault(name, []).append(message)
 
 
-def _check_text(errors: Errors, name: str, value: str, *, required: bool, max_length: int) -> None:
+def _check_text(
+    errors: Errors,
+    name: str,
+    value: str,
+    *,
+    required: bool,
+    max_length: int,
+    single_line: bool = False,
+) -> None:
     if required and not value.strip():
         _add(errors, name, _("This field is required."))
     elif len(value) > max_length:
@@ -60,8 +69,10 @@ def _check_text(errors: Errors, name: str, value: str, *, required: bool, max_le
             name,
             _("Use at most %(max)d characters (now %(n)d).") % {"max": max_length, "n": len(value)},
         )
-    elif _CONTROL.search(value):
+    elif not_storable(value):
         _add(errors, name, _("This text contains characters that are not allowed."))
+    elif single_line and not_a_plain_line(value):
+        _add(errors, name, _("Write this on one line, without special characters."))
 
 
 def validate_draft(draft: ComplaintDraft) -> Errors:
@@ -73,6 +84,7 @@ def validate_draft(draft: ComplaintDraft) -> Errors:
         draft.complainant_name,
         required=True,
         max_length=MAX_NAME_LENGTH,
+        single_line=True,
     )
     _check_text(errors, "complainant_email", draft.complainant_email, required=True, max_length=254)
     if "complainant_email" not in errors:
@@ -116,7 +128,12 @@ def _check_representation(errors: Errors, draft: ComplaintDraft) -> None:
     """R-1.3: a representative states on whose behalf they complain."""
     if draft.is_representative:
         _check_text(
-            errors, "on_behalf_of", draft.on_behalf_of, required=True, max_length=MAX_NAME_LENGTH
+            errors,
+            "on_behalf_of",
+            draft.on_behalf_of,
+            required=True,
+            max_length=MAX_NAME_LENGTH,
+            single_line=True,
         )
     elif draft.on_behalf_of.strip():
         _add(

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from klachtenregeling.core.text import not_storable
+
 from ..constants import (
     ARTICLE_NUMBER,
     ARTICLE_ORDER,
@@ -32,7 +34,6 @@ EDITORIAL_NOTES = re.compile(
 MONEY = re.compile(
     r"[€$£]\s*\d|\bEUR\s*\d|\d(?:[\d.,]*\d)?\s*(?:euro|eur|€)(?![\w])", re.IGNORECASE
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 SETTING_LABELS = {
     "name": _("the organisation's name"),
@@ -196,7 +197,7 @@ def article_problems(
             % {"title": MAX_TITLE_LENGTH, "body": MAX_BODY_LENGTH},
         )
     text = f"{wording.title}\n{wording.body}"
-    if _CONTROL.search(text):
+    if not_storable(text):
         add("control_characters", _("the text contains characters that are not allowed."))
     filled = placeholders.values(parameters, language)
     for name in dict.fromkeys(placeholders.names_in(text)):
