@@ -3,7 +3,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django_ratelimit.decorators import ratelimit
 
 from klachtenregeling.organisations.models import Organisation
@@ -37,21 +37,21 @@ def _show(request, organisation, version, *, current):
     return render(request, "regulation/page.html", context)
 
 
-@require_GET
+@require_safe
 def page(request, org):
     organisation = _organisation(org)
     current = selectors.current_version(organisation)
     return _show(request, organisation, current, current=current)
 
 
-@require_GET
+@require_safe
 def version_page(request, org, number):
     organisation = _organisation(org)
     version = selectors.version_numbered(organisation, number)
     return _show(request, organisation, version, current=selectors.current_version(organisation))
 
 
-@require_GET
+@require_safe
 def versions(request, org):
     organisation = _organisation(org)
     context = {"organisation": organisation, "versions": selectors.versions_of(organisation)}
@@ -69,7 +69,7 @@ def _pdf_response(version, language) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @ratelimit(key="ip", rate="120/h", block=True)
 def pdf(request, org):
     version = selectors.current_version(_organisation(org))
@@ -78,7 +78,7 @@ def pdf(request, org):
     return _pdf_response(version, _language())
 
 
-@require_GET
+@require_safe
 @ratelimit(key="ip", rate="120/h", block=True)
 def version_pdf(request, org, number):
     version = selectors.version_numbered(_organisation(org), number)
