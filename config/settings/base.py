@@ -230,6 +230,9 @@ EMAIL_HOST_PASSWORD = env.EMAIL_HOST_PASSWORD
 EMAIL_USE_TLS = env.EMAIL_USE_TLS
 EMAIL_TIMEOUT = env.EMAIL_TIMEOUT
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
+# calendar events are named <what>-<id>@<this domain>, stable whatever host or port
+# serves the feed; empty: the domain of DEFAULT_FROM_EMAIL.
+CALENDAR_UID_DOMAIN = env.CALENDAR_UID_DOMAIN
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 
 SESSION_COOKIE_HTTPONLY = True
