@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "klachtenregeling.core.middleware.NoIndexMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -166,6 +167,8 @@ TIME_ZONE = "Europe/Amsterdam"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root by WhiteNoise: /robots.txt and /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 STORAGES = {
     # Uploaded attachments live outside the web root and are only served by a
     # permission-checked view; there is no MEDIA_URL.
