@@ -47,6 +47,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = _bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = _int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "klachten@localhost")
+# The domain in the UIDs of the calendar feed; empty: the domain of DEFAULT_FROM_EMAIL.
+CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "")
 
 MAX_ATTACHMENT_MB = _int("MAX_ATTACHMENT_MB", 10)
 CACHE_URL = os.environ.get("REDIS_URL", "")

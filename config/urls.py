@@ -23,7 +23,7 @@ from klachtenregeling.website import views as website_views
 urlpatterns = [
     path("beheer/", beheer_site.urls),
     path("api/v1/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("inloggen/", account_views.LoginView.as_view(), name="login"),
     path("inloggen/code/", two_factor_views.verify, name="two-factor-verify"),
     path("inloggen/tweestaps/", two_factor_views.setup, name="two-factor-setup"),

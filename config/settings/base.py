@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "klachtenregeling.core.middleware.NoIndexMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -167,6 +168,8 @@ TIME_ZONE = "Europe/Amsterdam"
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files served at the site's root by WhiteNoise: /robots.txt and /favicon.ico.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 STORAGES = {
     # Uploaded attachments live outside the web root and are only served by a
     # permission-checked view; there is no MEDIA_URL.
@@ -231,6 +234,9 @@ EMAIL_HOST_PASSWORD = env.EMAIL_HOST_PASSWORD
 EMAIL_USE_TLS = env.EMAIL_USE_TLS
 EMAIL_TIMEOUT = env.EMAIL_TIMEOUT
 DEFAULT_FROM_EMAIL = env.DEFAULT_FROM_EMAIL
+# calendar events are named <what>-<id>@<this domain>, stable whatever host or port
+# serves the feed; empty: the domain of DEFAULT_FROM_EMAIL.
+CALENDAR_UID_DOMAIN = env.CALENDAR_UID_DOMAIN
 EMAIL_FILE_PATH = DATA_DIR / "mail"
 
 SESSION_COOKIE_HTTPONLY = True

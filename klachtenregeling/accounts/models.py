@@ -34,6 +34,15 @@ class User(AbstractUser):
         default=False,
         help_text=_("Manages settings and users; sees no complaint content (article 6)."),
     )
+    # The language last chosen with the language switch while signed in (or when making
+    # a calendar address): things read outside the app, like the calendar feed, use it.
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Language of the calendar feed; empty: the site's language."),
+    )
     # Raised by "log out everywhere" (services.user_logout_everywhere): it is part of the
     # session hash, so every session made before no longer matches and ends.
     session_generation = models.PositiveIntegerField(default=0, editable=False)

@@ -5,12 +5,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.views import i18n
 from django_ratelimit.decorators import ratelimit
 
 from klachtenregeling.complaints import selectors
 from klachtenregeling.reviews import follow_up
 
-from . import policies, two_factor
+from . import policies, services, two_factor
 
 
 @method_decorator(ratelimit(key="ip", rate="10/m", method="POST", block=True), name="post")
@@ -24,6 +25,15 @@ class LoginView(auth_views.LoginView):
         url = super().get_success_url()
         # The second step (code or enrolment) comes first when the user needs one.
         return two_factor.pending_step_url(self.request.user, url) or url
+
+
+def set_language(request):
+    """Django's language switch; a signed-in user's choice is also kept on the account
+    (the calendar feed, read without a session, is in that language)."""
+    response = i18n.set_language(request)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.user_language_set(user=request.user, language=request.POST.get("language", ""))
+    return response
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -166,3 +166,13 @@ def form_options(request, slug: str):
             "term_days": term_days_in_force(organisation),
         },
     )
+
+
+# Link checkers and uptime monitors ask with HEAD: the same answer without a body (the
+# server drops it). Kept out of the schema, where it would repeat the GET operation.
+api.api_operation(
+    ["HEAD"],
+    "/organisations/{slug}/form-options",
+    response={200: FormOptions, 404: Detail},
+    include_in_schema=False,
+)(form_options)

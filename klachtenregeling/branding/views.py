@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.core.forms import submitted
@@ -43,7 +43,7 @@ def stylesheet_text(branding) -> str:
     return f"/* House style, generated from the organisation's settings. */\n:root {{\n{body}\n}}\n"
 
 
-@require_GET
+@require_safe
 def stylesheet(request, org):
     organisation = get_object_or_404(Organisation, slug=org)
     branding = branding_of(organisation)
@@ -51,7 +51,7 @@ def stylesheet(request, org):
     return _cache(response, request, branding.stamp if branding else "0")
 
 
-@require_GET
+@require_safe
 def logo(request, org):
     organisation = get_object_or_404(Organisation, slug=org)
     branding = branding_of(organisation)
@@ -68,7 +68,7 @@ def logo(request, org):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def edit(request):
     user = request.user
     organisation = user.organisation

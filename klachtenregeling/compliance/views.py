@@ -5,7 +5,7 @@ not an entry in the access log (R-6.2 logs reads of the dossier's content)."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from klachtenregeling.complaints import selectors as complaint_selectors
 from klachtenregeling.reports.documents import download
@@ -15,7 +15,7 @@ from .selectors import compliance_for
 
 
 @login_required
-@require_GET
+@require_safe
 def complaint(request, reference):
     complaint = complaint_selectors.complaint_for(request.user, reference)
     findings = compliance_for(complaint)
@@ -27,7 +27,7 @@ def complaint(request, reference):
 
 
 @login_required
-@require_GET
+@require_safe
 def complaint_pdf(request, reference):
     complaint = complaint_selectors.complaint_for(request.user, reference)
     content = documents.statement_pdf(complaint, compliance_for(complaint))

@@ -1,4 +1,7 @@
-"""The one place where domain errors that reach a view become responses."""
+"""The one place where domain errors that reach a view become responses; the cache and noindex
+header of staff and personal-link pages."""
+
+import re
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -43,4 +46,27 @@ class PrivatePagesMiddleware:
         response = self.get_response(request)
         if request.user.is_authenticated and not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private, no-store"
+        return response
+
+
+# Staff areas (the work, the back-office, the log-in) and the pages behind a personal link
+# (a complainant's /<org>/mijn-klacht/…, an officer's calendar address): never in a search
+# engine, even when a link to them leaks onto the web.
+NOINDEX_PATH = re.compile(r"^/(?:werk|beheer|inloggen|uitloggen|agenda)/|^/[^/]+/mijn-klacht/")
+
+
+class NoIndexMiddleware:
+    """`X-Robots-Tag: noindex` on staff and personal-link pages, whatever their answer.
+
+    robots.txt keeps crawlers out of the staff areas; the personal-link pages are not
+    listed there on purpose: a crawler that may not fetch a page never sees its noindex,
+    and would list a found link (token and all) by its address alone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if NOINDEX_PATH.match(request.path_info):
+            response.headers.setdefault("X-Robots-Tag", "noindex")
         return response

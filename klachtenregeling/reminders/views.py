@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django_ratelimit.decorators import ratelimit
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.accounts import services as account_services
 
 from . import calendar, selectors, services
 
@@ -23,13 +25,22 @@ def calendar_settings(request):
         action = request.POST.get("action")
         if action == "new":
             token = services.calendar_feed_issue(user=user)
+            # The feed is in the language of this page, until the officer switches.
+            account_services.user_language_set(user=user, language=translation.get_language())
             address = request.build_absolute_uri(reverse("calendar-feed", args=[token]))
         elif action == "stop":
             services.calendar_feed_revoke(user=user)
             messages.success(request, _("Your calendar address no longer works."))
             return redirect("calendar-settings")
     feed = selectors.calendar_feed_of(user)
-    response = render(request, "reminders/calendar.html", {"feed": feed, "address": address})
+    context = {
+        "feed": feed,
+        "address": address,
+        "feed_language": translation.get_language_info(calendar.feed_language(user))[
+            "name_translated"
+        ],
+    }
+    response = render(request, "reminders/calendar.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
 

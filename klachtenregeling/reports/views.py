@@ -15,7 +15,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.compliance import documents as compliance_documents
@@ -131,7 +131,7 @@ def _chart_urls(template_url: str, query: str = "") -> dict:
 
 
 @login_required
-@require_GET
+@require_safe
 def index(request):
     organisation = _composer_organisation(request)
     form, figures = _live(request, organisation, request.GET)
@@ -172,7 +172,7 @@ def _export(request, organisation, figures, *, kind: str, compliance, report=Non
 
 
 @login_required
-@require_GET
+@require_safe
 def live_export(request, kind: str):
     organisation = _composer_organisation(request)
     form, figures = _live(request, organisation, request.GET)
@@ -183,7 +183,7 @@ def live_export(request, kind: str):
 
 
 @login_required
-@require_GET
+@require_safe
 def compliance_statement(request):
     """The period's compliance statement as PDF (issue 14, for the yearly review): rule by
     rule, and how many dossiers' hash chains verify (R-7.4). The organisation's officers."""
@@ -211,7 +211,7 @@ def _svg(figures, chart: str) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def live_chart(request, chart: str):
     organisation = _composer_organisation(request)
     _form, figures = _live(request, organisation, request.GET, cached=True)
@@ -221,7 +221,7 @@ def live_chart(request, chart: str):
 
 
 @login_required
-@require_GET
+@require_safe
 def finalised_list(request):
     organisation = request.user.organisation
     probe = Report(organisation_id=getattr(organisation, "pk", None))
@@ -247,7 +247,7 @@ def _frozen_context(report: Report) -> dict:
 
 
 @login_required
-@require_GET
+@require_safe
 def finalised_detail(request, report_id: int):
     report = _finalised_report(request, report_id)
     context = {
@@ -263,7 +263,7 @@ def finalised_detail(request, report_id: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def finalised_export(request, report_id: int, kind: str):
     report = _finalised_report(request, report_id)
     figures = report.content["figures"]
@@ -279,7 +279,7 @@ def finalised_export(request, report_id: int, kind: str):
 
 
 @login_required
-@require_GET
+@require_safe
 def finalised_chart(request, report_id: int, chart: str):
     report = _finalised_report(request, report_id)
     return _svg(report.content["figures"], chart)

@@ -80,7 +80,7 @@ def _review_form(organisation, data=None):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def record(request):
     user, organisation = request.user, _organisation(request)
     policies.require(user, policies.REVIEW_RECORD, organisation)

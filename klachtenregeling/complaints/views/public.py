@@ -20,7 +20,7 @@ from ..models import Complaint
 RECEIPT_SESSION_KEY = "complaint_receipt"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate="20/h", method="POST", block=True)
 def complaint_form(request, org):
     organisation = get_object_or_404(Organisation, slug=org)

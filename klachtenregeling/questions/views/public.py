@@ -15,7 +15,7 @@ from ..models import Question
 RECEIPT_SESSION_KEY = "question_receipt"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @ratelimit(key="ip", rate="10/h", method="POST", block=True)
 def ask(request, org):
     organisation = get_object_or_404(Organisation, slug=org)

@@ -88,7 +88,7 @@ def _save_article(request, organisation, article, form):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def article_edit(request, article):
     organisation = _organisation(request)
     if article not in Article.values:
