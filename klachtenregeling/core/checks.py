@@ -3,6 +3,8 @@
 A sender on localhost, an IP address or example.* fails SPF, DKIM and DMARC, so complainants'
 mail servers reject the mail or file it as spam; links (and calendar UIDs) built from a
 SITE_URL on http:// or on the local machine do not reach them safely.
+
+Ids core.E101-E199 are the mail checks.
 """
 
 from django.conf import settings
@@ -22,7 +24,7 @@ def mail_sender(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 "a domain.",
                 hint="Set DEFAULT_FROM_EMAIL to an address on the organisation's own domain, "
                 f"e.g. klachten@organisatie.nl ({README}).",
-                id="core.E001",
+                id="core.E101",
             )
         )
     elif problem := sender_domain_problem(sender_domain()):
@@ -32,7 +34,7 @@ def mail_sender(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 "mail from it cannot pass SPF, DKIM and DMARC.",
                 hint="Use an address on a domain whose DNS carries SPF, DKIM and DMARC records "
                 f"for the mail server ({README}).",
-                id="core.E002",
+                id="core.E102",
             )
         )
     if problem := site_url_problem(settings.SITE_URL):
@@ -41,7 +43,7 @@ def mail_sender(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 f"SITE_URL ({settings.SITE_URL!r}) cannot be used in mails: {problem}.",
                 hint="Set SITE_URL to the public https:// address of the application, e.g. "
                 "https://klachten.organisatie.nl.",
-                id="core.E003",
+                id="core.E103",
             )
         )
     return errors

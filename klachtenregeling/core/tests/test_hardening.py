@@ -77,8 +77,8 @@ def test_check_deploy_fails_on_the_default_mail_sender_and_site_url():
     result = _production(DEFAULT_FROM_EMAIL=None, SITE_URL=None)
     assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "core.E002" in output and "klachten@localhost" in output
-    assert "core.E003" in output and "http://127.0.0.1:8000" in output
+    assert "core.E102" in output and "klachten@localhost" in output
+    assert "core.E103" in output and "http://127.0.0.1:8000" in output
 
 
 @pytest.mark.parametrize(

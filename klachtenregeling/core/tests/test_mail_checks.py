@@ -29,7 +29,7 @@ def test_the_checks_only_run_with_deploy():
 
 @pytest.mark.parametrize("sender", ["", "klachten", "Klachten <>", "@interactie.nl"])
 def test_a_missing_sender_domain_fails(sender):
-    assert mail_errors(DEFAULT_FROM_EMAIL=sender) == ["core.E001"]
+    assert mail_errors(DEFAULT_FROM_EMAIL=sender) == ["core.E101"]
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_a_missing_sender_domain_fails(sender):
     ],
 )
 def test_a_sender_domain_without_dns_fails(sender):
-    assert mail_errors(DEFAULT_FROM_EMAIL=sender) == ["core.E002"]
+    assert mail_errors(DEFAULT_FROM_EMAIL=sender) == ["core.E102"]
 
 
 @pytest.mark.parametrize(
@@ -64,7 +64,7 @@ def test_a_sender_domain_without_dns_fails(sender):
     ],
 )
 def test_a_site_url_not_on_https_or_on_loopback_fails(url):
-    assert mail_errors(SITE_URL=url) == ["core.E003"]
+    assert mail_errors(SITE_URL=url) == ["core.E103"]
 
 
 def test_the_messages_say_what_is_wrong():
@@ -74,6 +74,6 @@ def test_the_messages_say_what_is_wrong():
             for m in run_checks(include_deployment_checks=True)
             if m.id.startswith("core.")
         }
-    assert "a name of the local machine" in messages["core.E002"]
-    assert "SPF, DKIM and DMARC" in messages["core.E002"]
-    assert "https://" in messages["core.E003"] and "local machine" in messages["core.E003"]
+    assert "a name of the local machine" in messages["core.E102"]
+    assert "SPF, DKIM and DMARC" in messages["core.E102"]
+    assert "https://" in messages["core.E103"] and "local machine" in messages["core.E103"]
