@@ -102,7 +102,10 @@ class Inbox:
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
-        found = mail_standards.problems(envelope.content)
+        try:
+            found = mail_standards.problems(envelope.content)
+        except Exception as error:  # a message the checks could not even read
+            found = [f"the checks failed on it: {error!r}"]
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
         with self._lock:
