@@ -23,6 +23,8 @@ from klachtenregeling.complaints import services
 from klachtenregeling.complaints.constants import Concern
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.core import clock
+from klachtenregeling.notifications import flowed
+from tests import mail_standards
 from tests.factories import EngagementFactory, OrganisationFactory, SubjectFactory, UserFactory
 from tests.two_factor import VerifiedClient
 
@@ -88,17 +90,27 @@ def _clear_rate_limits():
 
 
 class Inbox:
-    """What the SMTP server received: parsed messages, in order."""
+    """What the SMTP server received: parsed messages, in order.
+
+    Each message is also checked strictly (tests/mail_standards.py); what is wrong with a
+    message is collected in `problems`, and the smtp_server fixture fails the test on it.
+    """
 
     def __init__(self):
         self.messages: list[email.message.EmailMessage] = []
+        self.problems: list[str] = []
         self._lock = threading.Lock()
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd API
+        try:
+            found = mail_standards.problems(envelope.content)
+        except Exception as error:  # a message the checks could not even read
+            found = [f"the checks failed on it: {error!r}"]
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         message["X-Envelope-To"] = ", ".join(envelope.rcpt_tos)
         with self._lock:
             self.messages.append(message)
+            self.problems += [f"{message['Subject']}: {problem}" for problem in found]
         return "250 Message accepted for delivery"
 
     def to(self, address: str) -> list:
@@ -106,7 +118,10 @@ class Inbox:
 
     @staticmethod
     def text(message) -> str:
-        return message.get_body(preferencelist=("plain",)).get_content()
+        """The plain-text part as the reader's client shows it (format=flowed joined)."""
+        body = message.get_body(preferencelist=("plain",))
+        text = body.get_content()
+        return flowed.unflow(text) if body.get_param("format") == "flowed" else text
 
     @staticmethod
     def html(message) -> str:
@@ -140,7 +155,10 @@ class SmtpServer(Inbox):
 
 @pytest.fixture
 def smtp_server(settings):
-    """A real SMTP server on loopback (aiosmtpd); Django's SMTP backend delivers to it."""
+    """A real SMTP server on loopback (aiosmtpd); Django's SMTP backend delivers to it.
+
+    Every message it receives is parsed strictly and checked against the mail standards
+    (tests/mail_standards.py); the test fails on any problem."""
     server = SmtpServer()
     server.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
@@ -148,6 +166,7 @@ def smtp_server(settings):
     settings.EMAIL_PORT = server.port
     yield server
     server.stop()
+    assert server.problems == [], "mail that breaks the standards:\n" + "\n".join(server.problems)
 
 
 @pytest.fixture

@@ -38,3 +38,21 @@ class MessageKind(models.TextChoices):
     QUESTION_ANSWER = "question_answer", _("answer to a question")
     # Issue 14: the administrator's daily digest of complaints that became breached.
     COMPLIANCE_DIGEST = "compliance_digest", _("daily overview of new breaches of the regulation")
+
+
+# Messages that carry what a person wrote by hand for this recipient: the proposed solution
+# (by the officer or the person complained about), the judgment (the officer's letter), the
+# reasons why a complaint is not admissible or its term is extended, the answer to a
+# question. They go out without `Auto-Submitted` (RFC 3834): a person sent them, so the
+# recipient's out-of-office reply may answer. Every other kind is sent by the system on its
+# own (acknowledgements, notices of a step, reminders, digests, alerts) and is marked
+# `Auto-Submitted: auto-generated`.
+HAND_WRITTEN = frozenset(
+    {
+        MessageKind.PROPOSAL,
+        MessageKind.JUDGMENT,
+        MessageKind.NOT_ADMISSIBLE,
+        MessageKind.DEADLINE_EXTENDED,
+        MessageKind.QUESTION_ANSWER,
+    }
+)

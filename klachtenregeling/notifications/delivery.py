@@ -4,20 +4,28 @@ No database transaction is held while talking to the mail server. A message is
 claimed by a short UPDATE (so two workers never send it at once), sent, then
 marked sent or rescheduled with back-off; after the last attempt it is marked
 failed and the failure is recorded in the dossier.
+
+What every message carries (README, "Standards: E-mail"): the organisation's name on the
+sender address of DEFAULT_FROM_EMAIL, a Message-ID on the sender's domain, a Date in
+Amsterdam time with its real offset (+0100/+0200), a plain-text part in format=flowed
+(lines of at most 78 characters), and `Auto-Submitted: auto-generated` unless a person
+wrote the message (constants.HAND_WRITTEN).
 """
 
 import logging
 from datetime import timedelta
-from email.utils import formataddr
+from email.utils import format_datetime, formataddr
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
 
 from klachtenregeling.audit import events
 from klachtenregeling.core import clock
+from klachtenregeling.core.mail import sender_address
 
+from . import flowed
+from .constants import HAND_WRITTEN
 from .models import DeliveryStatus, OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -50,15 +58,40 @@ def _claim(message_id: int) -> OutboxMessage | None:
     )
 
 
+class FlowedEmail(EmailMultiAlternatives):
+    """An e-mail whose plain-text body is sent as format=flowed (RFC 3676)."""
+
+    def __init__(self, *, body: str, **kwargs):
+        super().__init__(body=flowed.flow(body), **kwargs)
+
+    def message(self):
+        message = super().message()
+        # The body is the first text/plain part: attachments come after it.
+        body = next(part for part in message.walk() if part.get_content_type() == "text/plain")
+        body.set_param("format", "flowed")
+        return message
+
+
+def _headers(message: OutboxMessage) -> dict[str, str]:
+    headers = {
+        "Message-ID": message.message_id,
+        # The moment it is handed to the mail server, in Amsterdam time (not -0000).
+        "Date": format_datetime(clock.now().astimezone(clock.AMSTERDAM)),
+    }
+    if message.kind not in HAND_WRITTEN:
+        headers["Auto-Submitted"] = "auto-generated"
+    return headers
+
+
 def _email(message: OutboxMessage) -> EmailMultiAlternatives:
     organisation = message.organisation
-    email = EmailMultiAlternatives(
+    email = FlowedEmail(
         subject=message.subject,
         body=message.body_text,
-        from_email=formataddr((organisation.name, settings.DEFAULT_FROM_EMAIL)),
+        from_email=formataddr((organisation.name, sender_address())),
         to=[message.to_email],
         reply_to=[message.reply_to] if message.reply_to else [],
-        headers={"Message-ID": message.message_id, "Auto-Submitted": "auto-generated"},
+        headers=_headers(message),
     )
     email.attach_alternative(message.body_html, "text/html")
     if message.attachment_id:

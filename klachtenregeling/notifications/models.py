@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from klachtenregeling.core.mail import ascii_domain, sender_domain
+
 from .constants import MessageKind
 
 
@@ -65,5 +67,7 @@ class OutboxMessage(models.Model):
 
     @property
     def message_id(self) -> str:
-        """A stable Message-ID: a retried delivery is recognisably the same message."""
-        return f"<outbox-{self.pk}-{self.created_at:%Y%m%d%H%M%S}@klachtenregeling>"
+        """A stable Message-ID on the sender's domain: a retried delivery is recognisably
+        the same message (so not email.utils.make_msgid, which is new on every call)."""
+        domain = ascii_domain(sender_domain())
+        return f"<outbox-{self.pk}-{self.created_at:%Y%m%d%H%M%S}@{domain}>"

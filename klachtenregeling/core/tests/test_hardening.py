@@ -33,6 +33,8 @@ PRODUCTION_UNSET = {
     "REDIS_URL",
     "DJANGO_SETTINGS_MODULE",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "DEFAULT_FROM_EMAIL",
+    "SITE_URL",
 }
 
 
@@ -45,6 +47,8 @@ def _production(**env) -> subprocess.CompletedProcess:
         DATABASE_URL="postgres://klachten@127.0.0.1:5432/klachten",
         REDIS_URL="redis://127.0.0.1:6379/0",
         KLACHTEN_KEK=base64.b64encode(secrets.token_bytes(32)).decode(),
+        DEFAULT_FROM_EMAIL="klachten@interactie-training.nl",
+        SITE_URL="https://klachten.interactie-training.nl",
         DATA_DIR=str(Path(settings.DATA_DIR) / "production-check"),
     )
     base.update(env)
@@ -65,6 +69,16 @@ def test_check_deploy_with_the_production_settings_prints_no_warnings():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNING" not in result.stdout + result.stderr
+
+
+def test_check_deploy_fails_on_the_default_mail_sender_and_site_url():
+    """Without DEFAULT_FROM_EMAIL and SITE_URL mail would go out as klachten@localhost with
+    links to http://127.0.0.1:8000: no mail server would trust it."""
+    result = _production(DEFAULT_FROM_EMAIL=None, SITE_URL=None)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "core.E102" in output and "klachten@localhost" in output
+    assert "core.E103" in output and "http://127.0.0.1:8000" in output
 
 
 @pytest.mark.parametrize(
