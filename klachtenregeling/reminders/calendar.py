@@ -13,7 +13,6 @@ moved deadline as a new version of the same event (same UID). UIDs name a stable
 """
 
 from datetime import UTC, datetime, timedelta
-from email.utils import parseaddr
 
 from django.conf import settings
 from django.urls import reverse
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event, vDuration
 
+from klachtenregeling.core import mail
 from klachtenregeling.handling.constants import Party
 
 from .selectors import calendar_entries
@@ -40,8 +40,7 @@ def uid_domain() -> str:
     """CALENDAR_UID_DOMAIN, else the domain of the sender address (DEFAULT_FROM_EMAIL)."""
     if settings.CALENDAR_UID_DOMAIN:
         return settings.CALENDAR_UID_DOMAIN
-    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-    return address.rpartition("@")[2].strip().lower() or "klachtenregeling.invalid"
+    return mail.sender_domain() or "klachtenregeling.invalid"
 
 
 def feed_language(user) -> str:
