@@ -382,6 +382,20 @@ def test_text_layer_has_whole_words_and_the_letterhead_first(pdf_files, kind):
     assert plain.lstrip().startswith(ORGANISATION + "\n")
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_structure_tree_reads_the_letterhead_first_without_the_page_footer(pdf_files, kind):
+    """What a screen reader follows: the tags (pdfinfo -struct-text), not the page layout."""
+    structure = _run("pdfinfo", "-struct-text", str(pdf_files[kind]))
+    texts = [text.strip() for text in re.findall(r'^\s*"(.*)"\s*$', structure, re.MULTILINE)]
+    assert texts[0] == ORGANISATION
+    assert "\u2010" not in structure and "\u00ad" not in structure
+    # The running footer (organisation, reference, page x of y) is not content.
+    assert not re.search(r"Pagina \d+ van \d+", structure)
+    if kind in WITH_LONG_WORDS:
+        words = set(re.findall(r"\w+", " ".join(texts)))
+        assert "trainingsaccommodatie" in words and "verantwoordelijkheidsverdeling" in words
+
+
 def test_a_record_rendered_again_is_the_same_file():
     """The creation date is the record's own: the same letter rendered twice is the same
     file, byte for byte (its hash in the manifest of a case file stays true)."""
