@@ -28,7 +28,7 @@ class PdfVariant(StrEnum):
 
 
 class MissingMetadata(ValueError):
-    pass
+    """A template without title, author, subject or language: a PDF must name them."""
 
 
 def _no_fetching(url: str, *args, **kwargs):
