@@ -39,6 +39,11 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1\.0\.so\.0' ||
   echo "==> installing pango, harfbuzz-subset and fonts for PDF letters"
   apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig
 fi
+# The tests of the PDF standards (tagged, PDF/A, whole words) read the PDFs with poppler.
+if ! command -v pdfinfo >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  echo "==> installing poppler-utils (pdfinfo, pdftotext) for the PDF tests"
+  apt_install poppler-utils
+fi
 
 # Compiled once here: with PYTHONDONTWRITEBYTECODE set (as on CI machines) every process
 # would otherwise compile the packages it imports again (WeasyPrint alone: 4 s).

@@ -3,7 +3,7 @@
 from django.utils import translation
 
 from klachtenregeling.core import clock
-from klachtenregeling.letters.pdf import render_pdf
+from klachtenregeling.letters.pdf import PdfVariant, render_pdf
 
 from .presentation import table_for_display
 from .timeline import Finding
@@ -11,7 +11,8 @@ from .timeline import Finding
 
 def statement_pdf(complaint, findings: list[Finding]) -> bytes:
     """Rule by rule with the evidence dates and the dossier's hash-chain result (R-7.4);
-    event types and dates only, no complaint content."""
+    event types and dates only, no complaint content. A record (PDF/A), dated when made."""
+    generated_at = clock.now()
     return render_pdf(
         "compliance/statement.html",
         {
@@ -19,9 +20,11 @@ def statement_pdf(complaint, findings: list[Finding]) -> bytes:
             "organisation": complaint.organisation,
             "findings": findings,
             "chain": next(f for f in findings if f.rule == "R-7.4"),
-            "generated_at": clock.now(),
+            "generated_at": generated_at,
         },
         language=translation.get_language(),
+        variant=PdfVariant.RECORD,
+        created=generated_at,
     )
 
 
@@ -36,15 +39,18 @@ def period_statement_pdf(organisation, table: dict) -> bytes:
     chains verify (R-7.4). Counts only, no complaint."""
     from klachtenregeling.reports.presentation import period_words
 
+    generated_at = clock.now()
     return render_pdf(
         "compliance/pdf/period_statement.html",
         {
             "organisation": organisation,
             "compliance": table_for_display(table),
             "period_text": period_words(table["period"]),
-            "generated_at": clock.now(),
+            "generated_at": generated_at,
         },
         language=translation.get_language(),
+        variant=PdfVariant.RECORD,
+        created=generated_at,
     )
 
 

@@ -13,7 +13,7 @@ from klachtenregeling.complaints.constants import AttachmentKind
 from klachtenregeling.compliance.documents import statement_pdf
 from klachtenregeling.compliance.selectors import compliance_for
 from klachtenregeling.core import clock
-from klachtenregeling.letters.pdf import render_pdf
+from klachtenregeling.letters.pdf import PdfVariant, render_pdf
 from klachtenregeling.retention.files import read_plaintext
 
 FOLDERS = {
@@ -41,6 +41,7 @@ def build(complaint) -> CaseFile:
     """Everything the committee needs, each file hashed in manifest.json."""
     language = complaint.language
     context = {"complaint": complaint, "organisation": complaint.organisation}
+    generated_at = clock.now()
     with translation.override(language):
         events = [
             (event, describe(event))
@@ -58,14 +59,22 @@ def build(complaint) -> CaseFile:
                     "waivers": complaint.waivers.all(),
                     "proposals": complaint.proposals.all(),
                     "judgments": complaint.judgments.prefetch_related("signatures"),
-                    "generated_at": clock.now(),
+                    "generated_at": generated_at,
                 },
                 language=language,
+                variant=PdfVariant.RECORD,
+                created=generated_at,
             ),
         ),
         (
             "02-klacht-zoals-ingediend/klacht.pdf",
-            render_pdf("letters/submission.html", context, language=language),
+            render_pdf(
+                "letters/submission.html",
+                context,
+                language=language,
+                variant=PdfVariant.RECORD,
+                created=complaint.received_at,
+            ),
         ),
     ]
     # Issue 14: the regulation held against this complaint, rule by rule.

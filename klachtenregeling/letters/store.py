@@ -2,13 +2,14 @@
 
 import hashlib
 import io
+from datetime import datetime
 
 from klachtenregeling.audit import procedure_events
 from klachtenregeling.complaints.constants import AttachmentKind
 from klachtenregeling.complaints.services.attachments import StoredFiles
 from klachtenregeling.complaints.uploads import CheckedFile
 
-from .pdf import render_pdf
+from .pdf import PdfVariant, render_pdf
 
 
 def letter_filename(complaint, letter: str, suffix: str = "") -> str:
@@ -16,20 +17,39 @@ def letter_filename(complaint, letter: str, suffix: str = "") -> str:
     return f"{complaint.reference}-{letter}{suffix}.pdf"
 
 
-def render_letter(complaint, *, template: str, context: dict) -> bytes:
-    """The letter as PDF bytes, in the complainant's language (no database writes)."""
+def render_letter(complaint, *, template: str, context: dict, dated: datetime) -> bytes:
+    """The letter as PDF bytes, in the complainant's language (no database writes).
+
+    `dated` is the moment of what the letter records (the extension, the judgment, ...):
+    the letter's date and the PDF's creation date, so that the same letter rendered again
+    is the same file. A letter is a record: PDF/A, tagged."""
     return render_pdf(
         template,
-        {"complaint": complaint, "organisation": complaint.organisation, **context},
+        {
+            "complaint": complaint,
+            "organisation": complaint.organisation,
+            "letter_date": dated,
+            **context,
+        },
         language=complaint.language,
+        variant=PdfVariant.RECORD,
+        created=dated,
     )
 
 
 def issue_letter(
-    complaint, stored: StoredFiles, *, letter: str, template: str, context: dict, by, suffix=""
+    complaint,
+    stored: StoredFiles,
+    *,
+    letter: str,
+    template: str,
+    context: dict,
+    dated: datetime,
+    by,
+    suffix="",
 ):
     """Render, store and record a letter inside the caller's transaction."""
-    pdf = render_letter(complaint, template=template, context=context)
+    pdf = render_letter(complaint, template=template, context=context, dated=dated)
     return store_letter(complaint, stored, pdf=pdf, letter=letter, by=by, suffix=suffix)
 
 

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from klachtenregeling.letters.pdf import render_pdf
+from klachtenregeling.letters.pdf import PdfVariant, render_pdf
 
 from .rules.parameters import Parameters
 
@@ -34,6 +34,7 @@ def regulation_pdf(version, language: str) -> bytes:
                 "articles": version.articles_in(language),
             },
             language=language,
+            variant=PdfVariant.PUBLIC,  # published for everyone: tagged, PDF/UA
         )
         cache.set(key, pdf, PDF_CACHE_SECONDS)
     return pdf
@@ -64,4 +65,5 @@ def order_text_pdf(version, language: str) -> bytes:
         "regulation/pdf/order_confirmation.html",
         {**order_text_context(version), "paragraphs": paragraphs},
         language=language,
+        variant=PdfVariant.PUBLIC,
     )

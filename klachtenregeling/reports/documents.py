@@ -4,7 +4,8 @@ letters.pdf.render_pdf, which fetches nothing), and the file names of its downlo
 from django.http import HttpResponse
 from django.utils import translation
 
-from klachtenregeling.letters.pdf import render_pdf
+from klachtenregeling.core import clock
+from klachtenregeling.letters.pdf import PdfVariant, render_pdf
 
 from .charts import CHART_OF_SECTION, chart_svg
 
@@ -12,10 +13,13 @@ from .charts import CHART_OF_SECTION, chart_svg
 def report_pdf(*, organisation, figures: dict, context: dict) -> bytes:
     """`context` is presentation.report_context(...) plus the frozen report, if any."""
     charts = {section: chart_svg(figures, name) for section, name in CHART_OF_SECTION.items()}
+    report = context.get("report")  # a finalised version is a record of its own date
     return render_pdf(
         "reports/pdf/report.html",
         {**context, "organisation": organisation, "charts": charts},
         language=translation.get_language(),
+        variant=PdfVariant.RECORD,
+        created=report.finalised_at if report else clock.now(),
     )
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import dateformat, translation
 from django.utils.translation import gettext as _
 
-from klachtenregeling.letters.pdf import render_pdf
+from klachtenregeling.letters.pdf import PdfVariant, render_pdf
 
 from .models import DestructionList, DestructionListItem
 
@@ -66,6 +66,8 @@ def statement_pdf(destruction_list: DestructionList) -> tuple[bytes, str]:
                 "not_destroyed": items.exclude(result="destroyed"),
             },
             language=settings.LANGUAGE_CODE,
+            variant=PdfVariant.RECORD,  # kept permanently
+            created=destruction_list.destroyed_at or destruction_list.created_at,
         )
     return pdf, hashlib.sha256(pdf).hexdigest()
 

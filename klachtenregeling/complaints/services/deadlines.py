@@ -62,7 +62,12 @@ def complaint_extend_deadline(
         extended_by=by,
         extended_at=clock.now(),
     )
-    pdf = render_letter(seen, template="letters/extension.html", context={"extension": extension})
+    pdf = render_letter(
+        seen,
+        template="letters/extension.html",
+        context={"extension": extension},
+        dated=extension.extended_at,
+    )
     with cleaned_up_on_failure() as stored, transaction.atomic():
         complaint = locked(complaint, seen.version)
         extension.complaint = complaint

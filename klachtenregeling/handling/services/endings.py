@@ -262,7 +262,12 @@ def complaint_declare_not_admissible(
     policies.require(by, policies.COMPLAINT_HANDLE, seen)
     workflow.require_transition(seen.status, Status.NOT_ADMISSIBLE)
     registration.require_subjects(seen.subjects.count())
-    pdf = render_letter(seen, template="letters/not_admissible.html", context={"reasons": reasons})
+    pdf = render_letter(
+        seen,
+        template="letters/not_admissible.html",
+        context={"reasons": reasons},
+        dated=clock.now(),
+    )
     with cleaned_up_on_failure() as stored, transaction.atomic():
         complaint = locked(complaint, seen.version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)

@@ -106,7 +106,10 @@ def judgment_issue(
         issued_at=clock.now(),
     )
     pdf = render_letter(
-        seen, template="letters/judgment.html", context={"judgment": judgment, "signatures": []}
+        seen,
+        template="letters/judgment.html",
+        context={"judgment": judgment, "signatures": []},
+        dated=judgment.issued_at,
     )
     with cleaned_up_on_failure() as stored, transaction.atomic():
         complaint = locked(complaint, seen.version)
@@ -174,13 +177,15 @@ def _resolve_if_signed(complaint, judgment, stored) -> None:
         touch(complaint)
         return
     status_from = advance(complaint, Status.RESOLVED)
+    signed = list(judgment.signatures.all())
     letter = issue_letter(
         complaint,
         stored,
         letter="oordeel",
         suffix=f"-v{judgment.version}-ondertekend",
         template="letters/judgment.html",
-        context={"judgment": judgment, "signatures": list(judgment.signatures.all())},
+        context={"judgment": judgment, "signatures": signed},
+        dated=max(signature.signed_at for signature in signed),  # the last signature
         by=None,
     )
     procedure_events.resolved(complaint, judgment=judgment, status_from=status_from)

@@ -28,9 +28,9 @@ def _watch(monkeypatch) -> list:
     seen = []
     real = store.render_pdf
 
-    def watched(template, context, *, language):
+    def watched(template, context, **options):
         seen.append((template, connection.in_atomic_block))
-        return real(template, context, language=language)
+        return real(template, context, **options)
 
     monkeypatch.setattr(store, "render_pdf", watched)
     return seen
@@ -87,7 +87,7 @@ def test_r5_6_a_step_taken_while_the_letter_was_made_stops_the_judgment(
     is asked to look again (the letter might not match the dossier any more)."""
     real = store.render_pdf
 
-    def render_while_someone_acts(template, context, *, language):
+    def render_while_someone_acts(template, context, **options):
         if template == "letters/judgment.html":  # meanwhile the term is extended
             complaint_services.complaint_extend_deadline(
                 complaint=heard,
@@ -95,7 +95,7 @@ def test_r5_6_a_step_taken_while_the_letter_was_made_stops_the_judgment(
                 reason="Wachten op een getuige.",
                 by=officer,
             )
-        return real(template, context, language=language)
+        return real(template, context, **options)
 
     monkeypatch.setattr(store, "render_pdf", render_while_someone_acts)
     with pytest.raises(StaleObject):
