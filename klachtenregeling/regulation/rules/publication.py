@@ -6,6 +6,7 @@ says where it is (article and language, or the setting) and what to do about it.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.text import capfirst
@@ -28,9 +29,41 @@ from .terms import stated_terms
 
 EDITORIAL_NOTES = re.compile(
     r"\bnog\s+in\s+te\s+vullen\b|\bin\s+te\s+vullen\b|\bnog\s+te\s+bepalen\b|\btodo\b|\bfixme\b"
-    r"|\btbd\b|\bsubtitel\b|\blorem\s+ipsum\b|\bx{3,}\b|\?{3,}|\[[^\]\n]{0,60}\]|…\]|\[…",
+    r"|\btbd\b|\bsubtitel\b|\blorem\s+ipsum\b|\bx{3,}\b|\?{3,}|\[[^\]\n]{0,60}\]|…\]|\[…"
+    r"|\bnoot\s+van\s+de\s+redactie\b|\b(?:nb|n\.b\.)\s*:?\s*redactie\b|\bredactie\s*:"
+    r"|\bn\.t\.b\.?(?!\w)|\bntb\b|\bnader\s+te\s+bepalen\b|<<[^<>\n]{0,60}>>|«[^«»\n]{0,60}»",
     re.IGNORECASE,
 )
+# "PM" (pro memorie) as a note to self: only in capitals, as a word of its own.
+PRO_MEMORIE = re.compile(r"(?<![\w.])PM(?!\w|\.\w)")
+
+# Letters of other scripts that look like Latin ones (Unicode's confusables for the letters
+# that make up the words checked here): todo written with Cyrillic o (U+043E) is still todo.
+CONFUSABLES = str.maketrans(
+    "аеорсхуіјѕԁһӏАВЕКМНОРСТХІЈЅαεορτυνικΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcxyijsdhlABEKMHOPCTXIJSaeoptuvikABEZHIKMNOPTYX",
+)
+
+
+def normalised(text: str) -> str:
+    """The text as the check reads it: compatibility forms folded (NFKC: full-width and
+    ligature letters), invisible format characters removed (zero-width spaces and joiners,
+    soft hyphens, direction marks) and look-alike letters of other scripts mapped to Latin,
+    so that a note cannot hide from the patterns."""
+    # The ellipsis stays one character: "[…]" is reported as written.
+    folded = "…".join(unicodedata.normalize("NFKC", part) for part in text.split("…"))
+    visible = "".join(ch for ch in folded if unicodedata.category(ch) != "Cf")
+    return visible.translate(CONFUSABLES)
+
+
+def editorial_notes(text: str) -> list[str]:
+    """The editorial notes in `text`, as normalised, each once, in order."""
+    plain = normalised(text)
+    found = [m.group(0) for m in EDITORIAL_NOTES.finditer(plain)]
+    found += [m.group(0) for m in PRO_MEMORIE.finditer(plain)]
+    return list(dict.fromkeys(found))
+
+
 MONEY = re.compile(
     r"[€$£]\s*\d|\bEUR\s*\d|\d(?:[\d.,]*\d)?\s*(?:euro|eur|€)(?![\w])", re.IGNORECASE
 )
@@ -152,12 +185,12 @@ def settings_problems(parameters: Parameters) -> list[Problem]:
         "disputes_body_address": parameters.disputes_body_address,
     }
     for setting, value in written.items():
-        if found := EDITORIAL_NOTES.search(value):
+        if found := editorial_notes(value):
             add(
                 "editorial_note",
                 setting,
                 _("%(setting)s contains “%(found)s”, which looks like an editorial note.")
-                % {"setting": capfirst(str(SETTING_LABELS[setting])), "found": found.group(0)},
+                % {"setting": capfirst(str(SETTING_LABELS[setting])), "found": found[0]},
             )
     return problems
 
@@ -223,7 +256,7 @@ def article_problems(
             "loose_brace",
             _("a brace “{” or “}” has no partner. Write placeholders like {termijn}."),
         )
-    for found in dict.fromkeys(m.group(0) for m in EDITORIAL_NOTES.finditer(text)):
+    for found in editorial_notes(text):
         add(
             "editorial_note",
             _("“%(found)s” looks like an editorial note. Finish the text or remove it.")
@@ -240,7 +273,7 @@ def article_problems(
                 % {"phrase": term.phrase, "days": parameters.term_days},
                 setting="term_days",
             )
-    for found in dict.fromkeys(m.group(0) for m in MONEY.finditer(text)):
+    for found in dict.fromkeys(m.group(0) for m in MONEY.finditer(normalised(text))):
         add(
             "fee",
             _(

@@ -193,3 +193,48 @@ def test_r4_1_every_problem_is_reported_at_once():
         "no_officer",
         "missing_value",
     }
+
+
+@pytest.mark.parametrize(
+    ("written", "says"),
+    [
+        ("Noot van de redactie: nog controleren.", "Noot van de redactie"),
+        ("Zie artikel 4 (NB redactie: nakijken).", "NB redactie"),
+        ("De termijn is n.t.b. door de directie.", "n.t.b."),
+        ("Een klacht wordt behandeld door PM.", "PM"),
+        ("Ingediend bij <<naam organisatie>>.", "<<naam organisatie>>"),
+        ("De termijn is nog te be\u200bpalen.", "nog te bepalen"),  # a zero-width space
+        ("Dit is nog t\u043ed\u043e.", "todo"),  # Cyrillic o's
+        ("Nog \uff34\uff2f\uff24\uff2f.", "TODO"),  # full-width letters
+        ("In\u00adte vullen", "Inte"),  # a soft hyphen alone is no note: checked below
+    ],
+)
+def test_r4_1_editorial_notes_are_found_however_they_are_written(written, says):
+    texts = default_texts(scope_nl=f"1. {written}")
+    problems = [p for p in publication_problems(texts, parameters()) if p.code == "editorial_note"]
+    if says == "Inte":
+        assert problems == []
+        return
+    assert problems, written
+    assert says in str(problems[0].message)
+
+
+@pytest.mark.parametrize(
+    "harmless",
+    [
+        "1. Wij antwoorden om 14.00 uur.",
+        "1. De klachtenfunctionaris (Amber Veldman) behandelt de klacht.",
+        "1. Een klacht over 3 Europese vestigingen.",
+        "1. Redactionele wijzigingen worden gepubliceerd.",
+    ],
+)
+def test_r4_1_ordinary_text_is_not_taken_for_a_note_or_a_fee(harmless):
+    texts = default_texts(scope_nl=harmless)
+    assert publication_problems(texts, parameters()) == []
+
+
+def test_r4_2_an_editorial_note_in_the_disputes_body_name_hidden_by_a_zero_width_space():
+    problems = publication_problems(
+        default_texts(), parameters(disputes_body_name="De Geschillencommissie (n.t.\u200bb.)")
+    )
+    assert [p.setting for p in problems if p.code == "editorial_note"] == ["disputes_body_name"]
