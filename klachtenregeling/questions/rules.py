@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from klachtenregeling.core.text import not_storable
+from klachtenregeling.core.text import text_errors
 
 from .constants import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH
 
@@ -24,20 +24,15 @@ class QuestionDraft:
     consent_to_complaint: bool = False
 
 
-def _text(errors: Errors, name: str, value: str, *, max_length: int) -> None:
-    if not value.strip():
-        errors.setdefault(name, []).append(_("This field is required."))
-    elif len(value) > max_length:
-        errors.setdefault(name, []).append(
-            _("Use at most %(max)d characters (now %(n)d).") % {"max": max_length, "n": len(value)}
-        )
-    elif not_storable(value):
-        errors.setdefault(name, []).append(_("This text contains characters that are not allowed."))
+def _text(errors: Errors, name: str, value: str, *, max_length: int, name_like=False) -> None:
+    messages = text_errors(value, required=True, max_length=max_length, name_like=name_like)
+    if messages:
+        errors.setdefault(name, []).extend(messages)
 
 
 def validate_question(draft: QuestionDraft) -> Errors:
     errors: Errors = {}
-    _text(errors, "name", draft.name, max_length=MAX_NAME_LENGTH)
+    _text(errors, "name", draft.name, max_length=MAX_NAME_LENGTH, name_like=True)
     _text(errors, "email", draft.email, max_length=254)
     if "email" not in errors:
         try:

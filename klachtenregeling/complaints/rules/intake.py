@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from klachtenregeling.core.text import not_a_plain_line, not_storable
+from klachtenregeling.core.text import text_errors
 
 from ..constants import MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, Concern, Language
 
@@ -61,18 +61,10 @@ def _check_text(
     max_length: int,
     single_line: bool = False,
 ) -> None:
-    if required and not value.strip():
-        _add(errors, name, _("This field is required."))
-    elif len(value) > max_length:
-        _add(
-            errors,
-            name,
-            _("Use at most %(max)d characters (now %(n)d).") % {"max": max_length, "n": len(value)},
-        )
-    elif not_storable(value):
-        _add(errors, name, _("This text contains characters that are not allowed."))
-    elif single_line and not_a_plain_line(value):
-        _add(errors, name, _("Write this on one line, without special characters."))
+    for message in text_errors(
+        value, required=required, max_length=max_length, name_like=single_line
+    ):
+        _add(errors, name, message)
 
 
 def validate_draft(draft: ComplaintDraft) -> Errors:

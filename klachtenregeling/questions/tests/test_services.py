@@ -30,8 +30,11 @@ def test_r4_1_a_question_is_acknowledged_and_the_officers_are_told(
     text = smtp_server.text(receipt)
     assert "Onze klachtenfunctionaris beantwoordt hem per e-mail." in text
     assert "Een vraag is geen klacht." in text
-    assert "gevoelige zaak" in text  # the sender's own words, back to the sender only
-    assert "gevoelige zaak" in smtp_server.html(receipt)
+    # The address was typed by an anonymous visitor: nothing they wrote is mailed to it
+    # (issue 15: the form must not relay a chosen text to anyone).
+    assert "gevoelige zaak" not in text
+    assert "gevoelige zaak" not in smtp_server.html(receipt)
+    assert "herhalen we je vraag niet" in text
     for user in (officer, second_officer):
         [notice] = smtp_server.to(user.email)
         assert notice["Subject"] == "Er wacht een nieuwe vraag op antwoord"
@@ -57,6 +60,16 @@ def test_a_double_submit_sends_one_question(ask, officer):
         ({"email": "geen-adres"}, "email", "Vul een geldig e-mailadres in."),
         ({"text": "x" * 5001}, "text", "Gebruik maximaal 5000 tekens (nu 5001)."),
         ({"text": "vraag\x00"}, "text", "Deze tekst bevat tekens die niet zijn toegestaan."),
+        (
+            {"name": "Klik op https://example.net/login"},
+            "name",
+            "Een naam kan geen web- of e-mailadres bevatten.",
+        ),
+        (
+            {"name": "Joost\nBezoek www.example.net"},
+            "name",
+            "Schrijf dit op één regel, zonder bijzondere tekens.",
+        ),
     ],
 )
 def test_bad_questions_are_refused_and_nothing_is_stored(ask, officer, overrides, field, message):

@@ -95,3 +95,19 @@ def test_html_is_just_text_for_the_rules():
 )
 def test_r1_1_registered_complaint_keeps_its_date_of_receipt(received_on, ok):
     assert (validate_received_on(received_on, date(2026, 3, 10)) == {}) is ok
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Zie https://example.net", "www.example.net", "info@example.net", "Jan via evil.com"],
+)
+def test_r1_1_a_name_with_a_web_or_e_mail_address_is_refused(name):
+    """The name is repeated in the acknowledgement sent to the address typed beside it: a
+    link as a name would be relayed under the organisation's name."""
+    errors = validate_draft(draft(complainant_name=name))
+    assert list(errors) == ["complainant_name"]
+
+
+@pytest.mark.parametrize("name", ["J.R. de Vries", "Anne-Marie van 't Hof", "Dr. A. Ösz"])
+def test_r1_1_ordinary_names_pass(name):
+    assert validate_draft(draft(complainant_name=name)) == {}
