@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from klachtenregeling.notifications.constants import MessageKind
 from klachtenregeling.notifications.models import OutboxMessage
 from klachtenregeling.portal import tokens
-from tests.e2e import accessibility
+from tests.e2e import accessibility, html_validation
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,6 +21,7 @@ def phone(browser, browser_problems):
         locale="nl-NL", timezone_id="Europe/Amsterdam", viewport=PHONE, is_mobile=True
     )
     context.set_default_timeout(5_000)
+    html_validation.watch(context)
     page = context.new_page()
     page.on("dialog", browser_problems.on_dialog)
     page.on("pageerror", browser_problems.on_page_error)
@@ -53,7 +54,7 @@ def test_r7_3_complainant_page_works_on_a_phone(phone, screenshot, live_server, 
     )
     phone.get_by_role("button", name="Mijn reactie versturen").click()
     expect(phone.locator(".messages")).to_contain_text("Dank je")
-    expect(phone.locator("article.statement")).to_contain_text("twee keer gemaild")
+    expect(phone.locator("div.statement")).to_contain_text("twee keer gemaild")
     assert_fits(phone)
     screenshot(phone, "phone-02-account-given")
 
