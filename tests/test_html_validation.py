@@ -1,6 +1,9 @@
 """tests/e2e/html_validation.py: the pages are kept once each, vnu's verdict names the page."""
 
+import io
+
 import pytest
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 
 from tests.e2e import html_validation
 from tests.e2e.html_validation import Outcome, PageStore
@@ -24,11 +27,26 @@ def test_a_page_differing_only_in_its_csrf_token_is_kept_once(tmp_path):
     store.add("http://testserver/a/", VALID.format(token="two").encode())
     store.add("http://testserver/b/", INVALID.encode())
     assert sorted(p.name for p in tmp_path.glob("*.html")) == ["gw0-0001.html", "gw0-0002.html"]
-    store.note_unread("http://testserver/c/", "No resource with given identifier found")
-    assert html_validation.read_index(tmp_path) == (
-        {"gw0-0001.html": "http://testserver/a/", "gw0-0002.html": "http://testserver/b/"},
-        ["http://testserver/c/: No resource with given identifier found"],
-    )
+    assert html_validation.read_index(tmp_path) == {
+        "gw0-0001.html": "http://testserver/a/",
+        "gw0-0002.html": "http://testserver/b/",
+    }
+
+
+def test_only_html_documents_a_browser_asked_for_are_kept(tmp_path, rf):
+    store = PageStore(tmp_path, "main")
+    page = HttpResponse(INVALID)
+    store.keep(rf.get("/fragment/", headers={"Sec-Fetch-Dest": "empty"}), page)  # htmx
+    store.keep(rf.get("/client/"), page)  # the test client, not a browser
+    document = {"Sec-Fetch-Dest": "document"}
+    store.keep(rf.post("/form/", headers=document), HttpResponseRedirect("/next/"))
+    store.keep(rf.get("/brief.pdf", headers=document), FileResponse(io.BytesIO(b"%PDF")))
+    store.keep(rf.get("/plain/", headers=document), HttpResponse("text", content_type="text/plain"))
+    assert not html_validation.read_index(tmp_path)
+
+    store.keep(rf.post("/form/", headers=document), HttpResponse(INVALID, status=400))
+    assert html_validation.read_index(tmp_path) == {"main-0001.html": "http://testserver/form/"}
+    assert (tmp_path / "main-0001.html").read_text() == INVALID
 
 
 def test_errors_and_headingless_sections_fail_other_warnings_do_not():

@@ -12,8 +12,6 @@ import pytest
 from django.db import connections
 from playwright.sync_api import sync_playwright
 
-from tests.e2e import html_validation
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -105,7 +103,6 @@ def new_page(browser, browser_problems):
             viewport={"width": 1280, "height": 900},
         )
         context.set_default_timeout(TIMEOUT_MS)
-        html_validation.watch(context)
         contexts.append(context)
         page = context.new_page()
         page.on("dialog", browser_problems.on_dialog)

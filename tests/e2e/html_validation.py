@@ -1,10 +1,13 @@
 """Valid HTML: the Nu Html Checker (vnu-jar) over every page the browser journeys visit.
 
-Every browser context the tests open is watched (`watch(context)`: the `new_page` fixture and
-the phone fixture call it; a test that opens its own context must too). Of each *document*
-the browser loads — a navigation, a form post, the page after a redirect, an error page — the
-raw HTML as the server sent it is kept (not the DOM after scripts; fragments swapped in by
-htmx are fetch/XHR requests and stay out). Identical documents are kept once.
+What the browser tests' live server sends to a browser *document* request (`Sec-Fetch-Dest:
+document`: a navigation, a form post, the page after a redirect, an error page) is kept as the
+server sent it: the raw HTML, not the DOM after scripts. Fragments that htmx swaps in are
+fetch requests (`Sec-Fetch-Dest: empty`) and stay out, as do redirects, PDFs and downloads.
+Kept on the server side (Django's WSGI handler, which serves only the live server; the test
+client has its own handler), so no browser context needs to be watched and no page is lost
+when the browser has already navigated on. Documents differing only in their CSRF token are
+kept once.
 
 Each pytest process writes its pages into one directory; with pytest-xdist the controller
 creates it and hands it to the workers. At the end of the session the controller (or the only
@@ -26,12 +29,14 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIHandler
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_JAR = ROOT / ".tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -67,45 +72,41 @@ class PageStore:
         self.worker = worker
         self.seen: set[str] = set()
         self.count = 0
+        self.lock = threading.Lock()  # the live server answers in several threads
 
     def add(self, url: str, body: bytes) -> None:
         digest = hashlib.sha256(CSRF.sub(rb"\1", body)).hexdigest()
-        if digest in self.seen:
-            return
-        self.seen.add(digest)
-        self.count += 1
-        name = f"{self.worker}-{self.count:04d}.html"
-        (self.directory / name).write_bytes(body)
-        with (self.directory / INDEX.format(worker=self.worker)).open("a") as index:
-            index.write(json.dumps({"file": name, "url": url}) + "\n")
+        with self.lock:
+            if digest in self.seen:
+                return
+            self.seen.add(digest)
+            self.count += 1
+            name = f"{self.worker}-{self.count:04d}.html"
+            (self.directory / name).write_bytes(body)
+            with (self.directory / INDEX.format(worker=self.worker)).open("a") as index:
+                index.write(json.dumps({"file": name, "url": url}) + "\n")
 
-    def on_request_finished(self, request) -> None:
-        if request.resource_type != "document":
+    def keep(self, request, response) -> None:
+        """Keep `response` if it is an HTML document a browser asked for."""
+        if request.headers.get("Sec-Fetch-Dest") not in ("document", "iframe"):
+            return  # htmx (fetch), a stylesheet, an image; or not a browser
+        if response.streaming or 300 <= response.status_code < 400:
+            return  # a file (PDF letter, download); a redirect has no page
+        if not response.get("Content-Type", "").startswith("text/html"):
             return
-        response = request.response()
-        if response is None or 300 <= response.status < 400:
-            return
-        if not response.headers.get("content-type", "").startswith("text/html"):
-            return  # a PDF letter, a download
-        try:
-            body = response.body()
-        except PlaywrightError as error:  # the browser let go of it already: said, not failed
-            self.note_unread(request.url, str(error))
-            return
-        self.add(request.url, body)
-
-    def note_unread(self, url: str, reason: str) -> None:
-        with (self.directory / INDEX.format(worker=self.worker)).open("a") as index:
-            index.write(json.dumps({"file": None, "url": url, "unread": reason[:200]}) + "\n")
+        self.add(request.build_absolute_uri(), response.content)
 
 
 _store: PageStore | None = None
+_get_response = BaseHandler.get_response
 
 
-def watch(context) -> None:
-    """Keep the HTML of every document the pages of this browser context load."""
+def get_response_kept(handler, request):
+    """WSGIHandler.get_response while pages are kept: Django's, then the page is kept."""
+    response = _get_response(handler, request)
     if _store is not None:
-        context.on("requestfinished", _store.on_request_finished)
+        _store.keep(request, response)
+    return response
 
 
 @dataclass
@@ -114,7 +115,6 @@ class Outcome:
     urls: int
     errors: list[dict]
     other_warnings: Counter = field(default_factory=Counter)  # message → how often
-    unread: list[str] = field(default_factory=list)  # documents the browser no longer had
     problem: str | None = None  # vnu could not run
 
     def failed(self) -> bool:
@@ -130,8 +130,6 @@ class Outcome:
         ]
         for message, count in self.other_warnings.most_common():
             lines.append(f"  (warning, {count}x) {message}")
-        for unread in self.unread:
-            lines.append(f"  (not read, not checked) {unread}")
         by_message: dict[str, list[dict]] = defaultdict(list)
         for error in self.errors:
             by_message[BAD_VALUE.sub("Bad value “…”", error["message"])].append(error)
@@ -146,18 +144,14 @@ class Outcome:
         return lines
 
 
-def read_index(directory: Path) -> tuple[dict[str, str], list[str]]:
-    """File name → the URL the browser loaded it from; and the documents that could not be
-    read ("URL: reason")."""
-    urls, unread = {}, []
+def read_index(directory: Path) -> dict[str, str]:
+    """File name → the URL the browser loaded it from."""
+    urls = {}
     for index in sorted(directory.glob(INDEX.format(worker="*"))):
         for line in index.read_text().splitlines():
             entry = json.loads(line)
-            if entry["file"] is None:
-                unread.append(f"{entry['url']}: {entry['unread']}")
-            else:
-                urls[entry["file"]] = entry["url"]
-    return urls, unread
+            urls[entry["file"]] = entry["url"]
+    return urls
 
 
 def fails(message: dict) -> bool:
@@ -197,8 +191,8 @@ def other_warnings(vnu_json: dict) -> Counter:
 
 def validate(directory: Path, jar: Path) -> Outcome:
     """One vnu run over every page in `directory`."""
-    urls, unread = read_index(directory)
-    outcome = Outcome(pages=len(urls), urls=len(set(urls.values())), errors=[], unread=unread)
+    urls = read_index(directory)
+    outcome = Outcome(pages=len(urls), urls=len(set(urls.values())), errors=[])
     if not urls:
         return outcome
     java = shutil.which("java")
@@ -248,6 +242,14 @@ def pytest_configure(config):
         directory = Path(workerinput["vnu_pages_dir"])
         worker = workerinput["workerid"]
     _store = PageStore(directory, worker)
+    WSGIHandler.get_response = get_response_kept
+
+
+def pytest_unconfigure(config):
+    global _store
+    _store = None
+    if "get_response" in WSGIHandler.__dict__:
+        del WSGIHandler.get_response
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -264,7 +266,7 @@ def pytest_sessionfinish(session):
     directory = config.stash[pages_dir_key]
     try:
         outcome = validate(directory, vnu_jar())
-        if outcome.pages or outcome.unread:
+        if outcome.pages:
             config.stash[outcome_key] = outcome
             keep_failing_pages(outcome, directory)
             if outcome.failed() and session.exitstatus == pytest.ExitCode.OK:
@@ -280,3 +282,9 @@ def pytest_terminal_summary(terminalreporter, config):
     terminalreporter.section("HTML validation (Nu Html Checker)", red=outcome.failed())
     for line in outcome.lines():
         terminalreporter.write_line(line)
+    if outcome.failed():
+        terminalreporter.write_line(
+            f"The run fails on invalid HTML (the pages: {FAILING_PAGES.relative_to(ROOT)}/).",
+            red=True,
+            bold=True,
+        )

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from klachtenregeling.notifications.constants import MessageKind
 from klachtenregeling.notifications.models import OutboxMessage
 from klachtenregeling.portal import tokens
-from tests.e2e import accessibility, html_validation
+from tests.e2e import accessibility
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,6 @@ def phone(browser, browser_problems):
         locale="nl-NL", timezone_id="Europe/Amsterdam", viewport=PHONE, is_mobile=True
     )
     context.set_default_timeout(5_000)
-    html_validation.watch(context)
     page = context.new_page()
     page.on("dialog", browser_problems.on_dialog)
     page.on("pageerror", browser_problems.on_page_error)
