@@ -28,6 +28,10 @@ from tests import mail_standards
 from tests.factories import EngagementFactory, OrganisationFactory, SubjectFactory, UserFactory
 from tests.two_factor import VerifiedClient
 
+# The browser journeys' pages are checked with the Nu Html Checker (tests/e2e/html_validation.py);
+# registered here so that the pytest-xdist controller, which collects no tests, runs it too.
+pytest_plugins = ["tests.e2e.html_validation"]
+
 
 @pytest.fixture
 def client():

@@ -24,6 +24,10 @@ echo "==> security scans"
 "$PY" scripts/audit_dependencies.py "$UV"
 
 bash scripts/ensure_chromium.sh
+# The Nu Html Checker: every page the browser journeys load is validated at the end of each
+# pytest session (tests/e2e/html_validation.py); any error fails the run.
+VNU_JAR=$(bash scripts/ensure_vnu.sh)
+export VNU_JAR
 
 # One pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs in a single process.
 workers=(-n "${TEST_WORKERS:-auto}")

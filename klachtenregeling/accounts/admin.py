@@ -1,7 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.contrib.auth.forms import UserChangeForm, UserCreationForm
+from django.contrib.auth.forms import ReadOnlyPasswordHashWidget, UserChangeForm, UserCreationForm
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -76,9 +76,24 @@ class RolesCheckMixin:
         return cleaned
 
 
+class PasswordSummaryWidget(ReadOnlyPasswordHashWidget):
+    """Django's read-only password summary, without the `disabled` attribute that the disabled
+    field gives it: on its <div> that attribute is invalid HTML (nothing there to disable)."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("disabled", None)
+        return context
+
+
 class StaffChangeForm(RolesCheckMixin, UserChangeForm):
     class Meta(UserChangeForm.Meta):
         model = User
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if password := self.fields.get("password"):
+            password.widget = PasswordSummaryWidget(attrs=password.widget.attrs)
 
 
 class StaffCreationForm(RolesCheckMixin, UserCreationForm):

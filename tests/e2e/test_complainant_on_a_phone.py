@@ -53,7 +53,7 @@ def test_r7_3_complainant_page_works_on_a_phone(phone, screenshot, live_server, 
     )
     phone.get_by_role("button", name="Mijn reactie versturen").click()
     expect(phone.locator(".messages")).to_contain_text("Dank je")
-    expect(phone.locator("article.statement")).to_contain_text("twee keer gemaild")
+    expect(phone.locator("div.statement")).to_contain_text("twee keer gemaild")
     assert_fits(phone)
     screenshot(phone, "phone-02-account-given")
 

@@ -164,7 +164,7 @@ def record_accounts(page) -> None:
         step.get_by_label("Reactie").fill(text)
         step.get_by_role("button", name="Toevoegen aan het dossier").click()
         expect_message(page, "De reactie is aan het dossier toegevoegd.")
-        expect(page.locator("#procedure-heading ~ article.statement").last).to_contain_text(text)
+        expect(page.locator("#procedure-heading ~ div.statement").last).to_contain_text(text)
 
 
 @pytest.fixture(autouse=True)
@@ -189,7 +189,7 @@ def send_judgment(page, screenshot, prefix: str) -> None:
     """R-5.6: the judgment, with two recommendations, as a PDF letter (R-8.1: the subject
     is registered first)."""
     register_subject(page)
-    expect(page.locator("article.statement")).to_have_count(2)
+    expect(page.locator("div.statement")).to_have_count(2)
     expect(status_badge(page)).to_have_text("hoor en wederhoor")
     step = details(page, "Oordeel schrijven")
     expect(step.locator(".message--warning")).to_have_count(0)  # both sides were heard
@@ -317,7 +317,7 @@ def test_journey_from_the_regulation_to_a_signed_resolution(
     expect(respondent.locator("main")).to_contain_text("We vragen je om uiterlijk")
     respondent.get_by_label("Jouw reactie").fill(RESPONDENT_ACCOUNT)
     respondent.get_by_role("button", name="Mijn reactie geven").click()
-    expect(respondent.locator("article.statement")).to_contain_text(RESPONDENT_ACCOUNT)
+    expect(respondent.locator("div.statement")).to_contain_text(RESPONDENT_ACCOUNT)
     screenshot(respondent, "journey-08-respondent-gave-account")
 
     # The complainant follows the link in the invitation and gives theirs.
@@ -327,7 +327,7 @@ def test_journey_from_the_regulation_to_a_signed_resolution(
     complainant.get_by_role("textbox", name="Jouw reactie").fill(COMPLAINANT_ACCOUNT)
     post_and_check(complainant, "Mijn reactie versturen")
     expect(complainant.locator(".messages")).to_contain_text("Dank je")
-    expect(complainant.locator("article.statement")).to_contain_text(COMPLAINANT_ACCOUNT)
+    expect(complainant.locator("div.statement")).to_contain_text(COMPLAINANT_ACCOUNT)
     screenshot(complainant, "journey-09-complainant-gave-account", readme="status-page")
     complainant.set_viewport_size(PHONE)
     assert complainant.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -336,7 +336,7 @@ def test_journey_from_the_regulation_to_a_signed_resolution(
 
     # Both accounts are in the dossier: the officer sends the judgment.
     officer_page.reload()
-    statements = officer_page.locator("article.statement")
+    statements = officer_page.locator("div.statement")
     expect(statements.filter(has_text=RESPONDENT_ACCOUNT)).to_contain_text("ingelogd")
     expect(statements.filter(has_text=COMPLAINANT_ACCOUNT)).to_contain_text(
         "via de persoonlijke link"

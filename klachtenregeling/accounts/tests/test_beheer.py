@@ -191,3 +191,12 @@ def test_admin_cannot_set_an_officers_password(client, org_admin, officer):
     assert client.get(url).status_code == 403
     own = reverse("beheer:auth_user_password_change", args=[org_admin.pk])
     assert client.get(own).status_code == 200
+
+
+def test_the_password_summary_is_valid_html(client, org_admin, officer):
+    """The read-only password summary is a <div>: it shows the hash's summary but carries no
+    `disabled` (invalid on a div), and the password still cannot be changed through the form."""
+    client.force_login(org_admin)
+    response = client.get(reverse("beheer:accounts_user_change", args=[officer.pk]))
+    assert b'<div aria-describedby="id_password_helptext" id="id_password">' in response.content
+    assert response.context["adminform"].form.fields["password"].disabled
