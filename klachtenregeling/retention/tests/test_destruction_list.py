@@ -281,6 +281,8 @@ def test_r8_5_destruction_after_the_cooling_off_with_a_hold_added_meanwhile(
     for complaint in gone:
         assert complaint.reference in text
     assert officer.display_name in text and org_admin.display_name in text
+    # Dates in the one format of the language, also in the compact listing of records.
+    assert "6 mei 2025" in text and "6-5-2025" not in text
     import hashlib
 
     assert the_list.statement_sha256 == hashlib.sha256(the_list.statement_pdf).hexdigest()
