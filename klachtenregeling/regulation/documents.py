@@ -35,6 +35,8 @@ def regulation_pdf(version, language: str) -> bytes:
             },
             language=language,
             variant=PdfVariant.PUBLIC,  # published for everyone: tagged, PDF/UA
+            # Dated by its publication: the same version is the same file (and ETag).
+            created=version.published_at,
         )
         cache.set(key, pdf, PDF_CACHE_SECONDS)
     return pdf
@@ -66,4 +68,5 @@ def order_text_pdf(version, language: str) -> bytes:
         {**order_text_context(version), "paragraphs": paragraphs},
         language=language,
         variant=PdfVariant.PUBLIC,
+        created=version.published_at,
     )

@@ -325,7 +325,7 @@ def test_r8_5_a_destroying_list_shows_how_far_it_is(at, client, officer, second_
     url = reverse("destruction:detail", args=[the_list.pk])
     with at("2026-03-18 09:02"):
         page = client.get(url).content.decode()
-    assert "0 of 3 complaints handled." in page
+    assert "0 van 3 klachten verwerkt." in page  # the page is in the site's language
     assert '<progress id="destruction-progress" max="3" value="0">' in page
     # One batch of one line, as the task does it.
     first = the_list.items.order_by("pk").first()
@@ -333,4 +333,4 @@ def test_r8_5_a_destroying_list_shows_how_far_it_is(at, client, officer, second_
         destruction._destroy_batch([first], destruction._locked(the_list))
     with at("2026-03-18 09:04"):
         page = client.get(url).content.decode()
-    assert "1 of 3 complaints handled." in page
+    assert "1 van 3 klachten verwerkt." in page
