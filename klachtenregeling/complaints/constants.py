@@ -53,6 +53,9 @@ class AttachmentKind(models.TextChoices):
     ORIGINAL = "original", _("original complaint (letter or e-mail)")
     SUPPORTING = "supporting", _("supporting document")
     LETTER = "letter", _("letter (PDF)")
+    # A letter addressed to the person complained about: without the complainant's contact
+    # details, and never offered to the complainant (nor the complainant's to them).
+    RESPONDENT_LETTER = "respondent_letter", _("letter to the person complained about (PDF)")
     RULING = "ruling", _("ruling of the disputes body")
 
 

@@ -18,6 +18,7 @@ from klachtenregeling.retention.files import read_plaintext
 
 FOLDERS = {
     AttachmentKind.LETTER: "03-reactie-organisatie",
+    AttachmentKind.RESPONDENT_LETTER: "03-reactie-organisatie",
     AttachmentKind.ORIGINAL: "02-klacht-zoals-ingediend",
     AttachmentKind.SUPPORTING: "05-overige-bijlagen",
     AttachmentKind.RULING: "05-overige-bijlagen",

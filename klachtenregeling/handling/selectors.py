@@ -188,8 +188,16 @@ def complaint_about(user, reference: str) -> Complaint:
 
 
 def letters(complaint: Complaint) -> QuerySet:
-    """The letters (PDF) sent about the complaint: what the complainant may download."""
+    """The letters (PDF) sent to the complainant: what the complainant may download."""
     return complaint.attachments.filter(kind=AttachmentKind.LETTER).order_by("uploaded_at")
+
+
+def respondent_letters(complaint: Complaint) -> QuerySet:
+    """The letters addressed to the person complained about: what they may download — never
+    the complainant's, which carry the complainant's contact details (R-6.1)."""
+    return complaint.attachments.filter(kind=AttachmentKind.RESPONDENT_LETTER).order_by(
+        "uploaded_at"
+    )
 
 
 def timeline_for_complainant(complaint: Complaint) -> QuerySet:

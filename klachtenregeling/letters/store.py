@@ -17,8 +17,11 @@ def letter_filename(complaint, letter: str, suffix: str = "") -> str:
     return f"{complaint.reference}-{letter}{suffix}.pdf"
 
 
-def render_letter(complaint, *, template: str, context: dict, dated: datetime) -> bytes:
-    """The letter as PDF bytes, in the complainant's language (no database writes).
+def render_letter(
+    complaint, *, template: str, context: dict, dated: datetime, language: str = ""
+) -> bytes:
+    """The letter as PDF bytes, in the complainant's language unless `language` says
+    otherwise (a letter to the person complained about: the site's) (no database writes).
 
     `dated` is the moment of what the letter records (the extension, the judgment, ...):
     the letter's date and the PDF's creation date, so that the same letter rendered again
@@ -31,7 +34,7 @@ def render_letter(complaint, *, template: str, context: dict, dated: datetime) -
             "letter_date": dated,
             **context,
         },
-        language=complaint.language,
+        language=language or complaint.language,
         variant=PdfVariant.RECORD,
         created=dated,
     )
@@ -47,14 +50,28 @@ def issue_letter(
     dated: datetime,
     by,
     suffix="",
+    language: str = "",
+    kind: str = AttachmentKind.LETTER,
 ):
     """Render, store and record a letter inside the caller's transaction."""
-    pdf = render_letter(complaint, template=template, context=context, dated=dated)
-    return store_letter(complaint, stored, pdf=pdf, letter=letter, by=by, suffix=suffix)
+    pdf = render_letter(
+        complaint, template=template, context=context, dated=dated, language=language
+    )
+    return store_letter(complaint, stored, pdf=pdf, letter=letter, by=by, suffix=suffix, kind=kind)
 
 
-def store_letter(complaint, stored: StoredFiles, *, pdf: bytes, letter: str, by, suffix=""):
-    """Store and record a letter rendered before the transaction (see render_letter)."""
+def store_letter(
+    complaint,
+    stored: StoredFiles,
+    *,
+    pdf: bytes,
+    letter: str,
+    by,
+    suffix="",
+    kind: str = AttachmentKind.LETTER,
+):
+    """Store and record a letter rendered before the transaction (see render_letter).
+    `kind`: a letter to the complainant, or one to the person complained about."""
     checked = CheckedFile(
         filename=letter_filename(complaint, letter, suffix),
         content_type="application/pdf",
@@ -62,8 +79,6 @@ def store_letter(complaint, stored: StoredFiles, *, pdf: bytes, letter: str, by,
         sha256=hashlib.sha256(pdf).hexdigest(),
         stream=io.BytesIO(pdf),
     )
-    attachment = stored.add(
-        complaint, checked, kind=AttachmentKind.LETTER, by=by, role=None, record_event=False
-    )
+    attachment = stored.add(complaint, checked, kind=kind, by=by, role=None, record_event=False)
     procedure_events.letter_issued(complaint, attachment=attachment, letter=letter, by=by)
     return attachment

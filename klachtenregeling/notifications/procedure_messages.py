@@ -123,18 +123,24 @@ def proposal_answered(complaint, proposal):
     return to_officer(complaint, MessageKind.PROPOSAL_ANSWERED, proposal=proposal)
 
 
-def judgment(complaint, judgment):
-    """R-5.6: the judgment in writing (the PDF letter) to complainant and respondent."""
+def judgment(complaint, judgment, letters: dict):
+    """R-5.6: the judgment in writing to complainant and respondent, each with the letter
+    addressed to them (`letters`: party -> attachment); the mail itself says only that a
+    letter is attached and what to do next."""
     sent = [
         to_complainant(
-            complaint, MessageKind.JUDGMENT, judgment=judgment, attachment=judgment.letter
+            complaint, MessageKind.JUDGMENT, judgment=judgment, attachment=letters["complainant"]
         )
     ]
-    sent.append(
-        to_respondent(
-            complaint, MessageKind.JUDGMENT, judgment=judgment, attachment=judgment.letter
+    if "respondent" in letters:
+        sent.append(
+            to_respondent(
+                complaint,
+                MessageKind.JUDGMENT,
+                judgment=judgment,
+                attachment=letters["respondent"],
+            )
         )
-    )
     return [m for m in sent if m is not None]
 
 
@@ -157,13 +163,24 @@ def judgment_declined(complaint, answer):
     ]
 
 
-def resolved(complaint, judgment, letter):
-    """R-5.7: the judgment signed by all, to everyone who signed."""
+def resolved(complaint, judgment, letters: dict):
+    """R-5.7: the judgment signed by all, to everyone who signed, each party with the signed
+    letter addressed to them."""
     sent = [
-        to_complainant(complaint, MessageKind.RESOLVED, judgment=judgment, attachment=letter),
-        to_respondent(complaint, MessageKind.RESOLVED, judgment=judgment, attachment=letter),
-        to_officer(complaint, MessageKind.RESOLVED, judgment=judgment),
+        to_complainant(
+            complaint, MessageKind.RESOLVED, judgment=judgment, attachment=letters["complainant"]
+        )
     ]
+    if "respondent" in letters:
+        sent.append(
+            to_respondent(
+                complaint,
+                MessageKind.RESOLVED,
+                judgment=judgment,
+                attachment=letters["respondent"],
+            )
+        )
+    sent.append(to_officer(complaint, MessageKind.RESOLVED, judgment=judgment))
     return [m for m in sent if m is not None]
 
 

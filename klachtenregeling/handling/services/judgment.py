@@ -1,5 +1,6 @@
 """R-5.6 the written judgment; R-5.7 signatures on its exact text; R-4.3 when not accepted."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
@@ -8,14 +9,14 @@ from klachtenregeling.accounts import policies
 from klachtenregeling.audit import procedure_events
 from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.complaints import workflow
-from klachtenregeling.complaints.constants import MAX_SHORT_TEXT_LENGTH, Status
+from klachtenregeling.complaints.constants import MAX_SHORT_TEXT_LENGTH, AttachmentKind, Status
 from klachtenregeling.complaints.rules import registration
 from klachtenregeling.complaints.services.attachments import cleaned_up_on_failure
 from klachtenregeling.complaints.services.state import STALE_MESSAGE, unlocked_read
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput, StaleObject, TransitionRefused
 from klachtenregeling.improvements.services import recommendations_create_for_judgment
-from klachtenregeling.letters.store import issue_letter, render_letter, store_letter
+from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
 
 from ..constants import MAX_RECOMMENDATIONS, Answer, Party, Signer, Verdict, Via
@@ -28,6 +29,44 @@ PARTY_LABELS = {
     Party.COMPLAINANT: _("the complainant"),
     Party.RESPONDENT: _("the person complained about"),
 }
+
+
+def _judgment_pdfs(complaint, context: dict, *, dated) -> dict[str, bytes]:
+    """The judgment as a letter to each party (R-5.6): the complainant's, in their language,
+    and — when there is one — the letter to the person complained about, addressed to them
+    in the site's language, without the complainant's contact details (R-6.1)."""
+    pdfs = {
+        Party.COMPLAINANT: render_letter(
+            complaint, template="letters/judgment.html", context=context, dated=dated
+        )
+    }
+    if complaint.respondent_id is not None:
+        pdfs[Party.RESPONDENT] = render_letter(
+            complaint,
+            template="letters/judgment_respondent.html",
+            context=context,
+            dated=dated,
+            language=settings.LANGUAGE_CODE,
+        )
+    return pdfs
+
+
+def _store_judgment_letters(complaint, stored, pdfs: dict, *, suffix: str, by) -> dict:
+    """Each party's letter stored and recorded; the respondent's is a letter of its own kind,
+    never offered to the complainant (and the complainant's never to the respondent)."""
+    letters = {}
+    for party, pdf in pdfs.items():
+        to_respondent = party == Party.RESPONDENT
+        letters[party] = store_letter(
+            complaint,
+            stored,
+            pdf=pdf,
+            letter="oordeel",
+            suffix=suffix + ("-betrokkene" if to_respondent else ""),
+            by=by,
+            kind=AttachmentKind.RESPONDENT_LETTER if to_respondent else AttachmentKind.LETTER,
+        )
+    return letters
 
 
 def current_judgment(complaint) -> Judgment | None:
@@ -105,20 +144,16 @@ def judgment_issue(
         issued_by=by,
         issued_at=clock.now(),
     )
-    pdf = render_letter(
-        seen,
-        template="letters/judgment.html",
-        context={"judgment": judgment, "signatures": []},
-        dated=judgment.issued_at,
-    )
+    pdfs = _judgment_pdfs(seen, {"judgment": judgment, "signatures": []}, dated=judgment.issued_at)
     with cleaned_up_on_failure() as stored, transaction.atomic():
         complaint = locked(complaint, seen.version)
         _require_may_judge(complaint, by)
         previous = current_judgment(complaint)
         judgment.complaint = complaint
-        judgment.letter = store_letter(
-            complaint, stored, pdf=pdf, letter="oordeel", suffix=f"-v{judgment.version}", by=by
+        letters = _store_judgment_letters(
+            complaint, stored, pdfs, suffix=f"-v{judgment.version}", by=by
         )
+        judgment.letter = letters[Party.COMPLAINANT]
         judgment.save()
         if previous is not None:
             lapsed = signatures.valid_signers(previous.signatures.all(), previous.text_sha256)
@@ -136,7 +171,7 @@ def judgment_issue(
         )
         # R-3.5: each recommendation is followed up as an action.
         recommendations_create_for_judgment(judgment=judgment, previous=previous, by=by)
-        messages.judgment(complaint, judgment)
+        messages.judgment(complaint, judgment, letters)
     return judgment
 
 
@@ -178,18 +213,16 @@ def _resolve_if_signed(complaint, judgment, stored) -> None:
         return
     status_from = advance(complaint, Status.RESOLVED)
     signed = list(judgment.signatures.all())
-    letter = issue_letter(
+    pdfs = _judgment_pdfs(
         complaint,
-        stored,
-        letter="oordeel",
-        suffix=f"-v{judgment.version}-ondertekend",
-        template="letters/judgment.html",
-        context={"judgment": judgment, "signatures": signed},
+        {"judgment": judgment, "signatures": signed},
         dated=max(signature.signed_at for signature in signed),  # the last signature
-        by=None,
+    )
+    letters = _store_judgment_letters(
+        complaint, stored, pdfs, suffix=f"-v{judgment.version}-ondertekend", by=None
     )
     procedure_events.resolved(complaint, judgment=judgment, status_from=status_from)
-    messages.resolved(complaint, judgment, letter)
+    messages.resolved(complaint, judgment, letters)
 
 
 def judgment_answer(*, complaint, answer: str, shown_sha256: str, comment: str = "", link):

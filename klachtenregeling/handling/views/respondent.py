@@ -41,7 +41,7 @@ def _context(request, complaint, **forms_with_errors) -> dict:
         "own_statements": own_statements,
         "last_own_statement": own_statements[-1] if own_statements else None,
         "own_invitations": [i for i in procedure.invitations if i.party == Party.RESPONDENT],
-        "letters": selectors.letters(complaint),
+        "letters": selectors.respondent_letters(complaint),
         "can_act": can_act,
         "statement_form": forms_with_errors.get("statement_form") or forms.StatementForm(),
         "update_form": forms_with_errors.get("update_form") or forms.TextForm(prefix="update"),
@@ -130,7 +130,7 @@ def sign(request, reference):
 @login_required
 def letter(request, reference, attachment_id):
     complaint = selectors.complaint_about(request.user, reference)
-    document = selectors.letters(complaint).filter(pk=attachment_id).first()
+    document = selectors.respondent_letters(complaint).filter(pk=attachment_id).first()
     if document is None:
         raise NotPermitted("no such letter")
     access.letter_read_as_respondent(request, complaint, document)

@@ -79,6 +79,8 @@ KINDS = {
     "not-admissible-letter": ("letters/not_admissible.html", RECORD),
     "judgment-letter": ("letters/judgment.html", RECORD),
     "judgment-letter-signed": ("letters/judgment.html", RECORD),
+    "judgment-letter-to-respondent": ("letters/judgment_respondent.html", RECORD),
+    "judgment-letter-to-respondent-signed": ("letters/judgment_respondent.html", RECORD),
     "case-file": ("letters/dossier.html", RECORD),
     "complaint-as-submitted": ("letters/submission.html", RECORD),
     "compliance-statement": ("compliance/statement.html", RECORD),
@@ -100,6 +102,8 @@ CREATED = {
     "extension-letter": EXTENDED,
     "judgment-letter": JUDGED,
     "judgment-letter-signed": SIGNED,
+    "judgment-letter-to-respondent": JUDGED,
+    "judgment-letter-to-respondent-signed": SIGNED,
     "complaint-as-submitted": SUBMITTED,
     "destruction-statement": DESTROYED,
 }
@@ -120,7 +124,8 @@ def _draft(**overrides) -> ComplaintDraft:
 
 def _letters(complaint) -> dict[str, bytes]:
     found = {}
-    for attachment in complaint.attachments.filter(kind=AttachmentKind.LETTER):
+    kinds = (AttachmentKind.LETTER, AttachmentKind.RESPONDENT_LETTER)
+    for attachment in complaint.attachments.filter(kind__in=kinds):
         found[attachment.filename.removeprefix(complaint.reference + "-")] = read_plaintext(
             attachment
         )
@@ -143,13 +148,19 @@ def _make_every_kind() -> dict[str, bytes]:
         first_name="Amber",
         last_name="de Vries",
     )
+    respondent = UserFactory(
+        organisation=organisation,
+        username="trainer-pdf",
+        first_name="Pieter",
+        last_name="van den Broek",
+    )
     organisation.default_officer = officer
     organisation.save()
     pdfs: dict[str, bytes] = {}
 
     with clock.frozen(SUBMITTED):
         complaint = complaint_services.complaint_submit(
-            organisation=organisation, draft=_draft(), files=[]
+            organisation=organisation, draft=_draft(respondent_id=respondent.pk), files=[]
         ).complaint
         complaint = steps.start(complaint, officer)
         other = complaint_services.complaint_submit(
@@ -185,11 +196,16 @@ def _make_every_kind() -> dict[str, bytes]:
         handling_services.judgment_sign(
             complaint=complaint, shown_sha256=judgment.text_sha256, by=officer
         )
+        handling_services.judgment_sign(
+            complaint=steps.fresh(complaint), shown_sha256=judgment.text_sha256, by=respondent
+        )
     complaint = steps.fresh(complaint)
     letters = _letters(complaint)
     pdfs["extension-letter"] = letters["verlenging-1.pdf"]
     pdfs["judgment-letter"] = letters["oordeel-v1.pdf"]
     pdfs["judgment-letter-signed"] = letters["oordeel-v1-ondertekend.pdf"]
+    pdfs["judgment-letter-to-respondent"] = letters["oordeel-v1-betrokkene.pdf"]
+    pdfs["judgment-letter-to-respondent-signed"] = letters["oordeel-v1-ondertekend-betrokkene.pdf"]
     pdfs["not-admissible-letter"] = _letters(other)["niet-ontvankelijk.pdf"]
 
     with clock.frozen(SIGNED + timedelta(hours=1)), translation.override("nl"):

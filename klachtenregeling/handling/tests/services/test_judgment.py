@@ -139,12 +139,21 @@ def test_r5_6_judgment_is_a_pdf_letter_mailed_to_both_parties(
     text = pdf_text(letter)
     assert complaint.reference in text
     assert any(label in text for label in LABELS[Verdict.PARTLY]), text
-    # The dossier: the letter, then the judgment with the status change.
-    [letter_event] = steps.events_since(complaint, mark, EventType.LETTER_ISSUED)
-    assert letter_event.data["attachment_id"] == str(letter.pk)
-    assert letter_event.data["sha256"] == letter.sha256
+    # Each party's own letter: the respondent's is addressed to them and carries
+    # none of the complainant's contact details.
+    to_them = complaint.attachments.get(kind=AttachmentKind.RESPONDENT_LETTER)
+    assert to_them.filename == f"{complaint.reference}-oordeel-v1-betrokkene.pdf"
+    their_text = pdf_text(to_them)
+    assert respondent.display_name in their_text
+    assert complaint.complainant_email not in their_text
+    assert complaint.complainant_email in text
+    assert "Start op tijd." in their_text  # the same judgment
+    # The dossier: the letters, then the judgment with the status change.
+    letter_events = steps.events_since(complaint, mark, EventType.LETTER_ISSUED)
+    assert {e.data["attachment_id"] for e in letter_events} == {str(letter.pk), str(to_them.pk)}
+    assert {e.data["sha256"] for e in letter_events} == {letter.sha256, to_them.sha256}
     [event] = steps.events_since(complaint, mark, EventType.JUDGMENT_ISSUED)
-    assert letter_event.seq < event.seq
+    assert max(e.seq for e in letter_events) < event.seq
     assert (event.actor, event.actor_role) == (officer, ActorRole.OFFICER)
     assert event.visible_to_complainant
     assert event.data == {
@@ -162,7 +171,12 @@ def test_r5_6_judgment_is_a_pdf_letter_mailed_to_both_parties(
         (MessageKind.JUDGMENT, ActorRole.COMPLAINANT, complaint.complainant_email),
         (MessageKind.JUDGMENT, ActorRole.RESPONDENT, respondent.email),
     }
-    assert {m.attachment_id for m in messages} == {letter.pk}
+    attached = {m.recipient_role: m.attachment_id for m in messages}
+    assert attached == {ActorRole.COMPLAINANT: letter.pk, ActorRole.RESPONDENT: to_them.pk}
+    # The mails say a letter is attached and what to do next: no verdict, no recommendation.
+    for message in messages:
+        assert "Start op tijd." not in message.body_text
+        assert not any(label in message.body_text for label in LABELS[Verdict.PARTLY])
     steps.assert_subjects_name_only_the_reference(messages, complaint, respondent, officer)
     # Delivered over SMTP, the mail to the complainant carries the PDF.
     to_complainant = next(m for m in messages if m.recipient_role == ActorRole.COMPLAINANT)
@@ -219,3 +233,26 @@ def test_r4_3_no_new_judgment_after_the_complainant_declined(general_complaint, 
     assert complaint.status == Status.UNRESOLVED
     with unchanged(complaint), pytest.raises(TransitionRefused):
         issue(complaint, officer)  # not after the complainant declined
+
+
+def test_r6_1_the_respondent_downloads_their_own_letter_never_the_complainants(
+    client, complaint, officer, respondent
+):
+    from django.urls import reverse
+
+    complaint = steps.hear_both(complaint, officer)
+    judgment = issue(complaint, officer)
+    theirs = complaint.attachments.get(kind=AttachmentKind.RESPONDENT_LETTER)
+    client.force_login(respondent)
+    page = client.get(reverse("handling:about-me-detail", args=[complaint.reference]))
+    content = page.content.decode()
+    assert theirs.filename in content
+    assert judgment.letter.filename not in content
+    url = "handling:respondent-letter"
+    assert client.get(reverse(url, args=[complaint.reference, theirs.pk])).status_code == 200
+    refused = client.get(reverse(url, args=[complaint.reference, judgment.letter.pk]))
+    assert refused.status_code == 404
+    # ... and the complainant's page offers only the complainant's letters.
+    from klachtenregeling.handling import selectors
+
+    assert list(selectors.letters(complaint)) == [judgment.letter]

@@ -60,7 +60,8 @@ def _judge(complaint, officer):
 def test_r5_6_judgment_letter_is_rendered_outside_the_transaction(heard, officer, monkeypatch):
     seen = _watch(monkeypatch)
     judgment = _judge(heard, officer)
-    assert seen == [("letters/judgment.html", False)]
+    # Each party's letter, both before the transaction.
+    assert seen == [("letters/judgment.html", False), ("letters/judgment_respondent.html", False)]
     assert judgment.letter.kind == AttachmentKind.LETTER
 
 

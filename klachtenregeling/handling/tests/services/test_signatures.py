@@ -86,8 +86,15 @@ def test_r5_7_complainant_accepts_then_officer_and_respondent_sign(complaint, of
         (MessageKind.RESOLVED, ActorRole.RESPONDENT, respondent.email),
         (MessageKind.RESOLVED, ActorRole.OFFICER, officer.email),
     }
-    assert {m.attachment_id for m in messages if m.recipient_role != ActorRole.OFFICER} == {
-        signed_letter.pk
+    theirs = complaint.attachments.get(
+        filename=f"{complaint.reference}-oordeel-v1-ondertekend-betrokkene.pdf"
+    )
+    assert theirs.kind == AttachmentKind.RESPONDENT_LETTER
+    attached = {m.recipient_role: m.attachment_id for m in messages}
+    assert attached == {
+        ActorRole.COMPLAINANT: signed_letter.pk,
+        ActorRole.RESPONDENT: theirs.pk,
+        ActorRole.OFFICER: None,
     }
     steps.assert_subjects_name_only_the_reference(messages, complaint, officer, respondent)
 
