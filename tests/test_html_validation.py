@@ -105,3 +105,14 @@ def test_vnu_finds_the_errors_of_a_page_and_passes_a_valid_one(tmp_path):
     assert "A fraction of a second must be one, two, or three digits" in messages
     assert "Section lacks heading" in messages
     assert len(outcome.errors) == 3
+
+
+def test_a_compressed_page_is_kept_as_the_browser_reads_it(tmp_path, rf):
+    """The public regulation pages are sent gzip-compressed: vnu gets the HTML."""
+    import gzip
+
+    store = PageStore(tmp_path, "main")
+    page = HttpResponse(gzip.compress(INVALID.encode()))
+    page["Content-Encoding"] = "gzip"
+    store.keep(rf.get("/regeling/", headers={"Sec-Fetch-Dest": "document"}), page)
+    assert (tmp_path / "main-0001.html").read_text() == INVALID

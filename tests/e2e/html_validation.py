@@ -22,6 +22,7 @@ The jar comes from $VNU_JAR (scripts/test.sh sets it from scripts/ensure_vnu.sh)
 .tools/vnu when present; with neither, nothing is collected (a local run of a subset).
 """
 
+import gzip
 import hashlib
 import json
 import os
@@ -94,7 +95,10 @@ class PageStore:
             return  # a file (PDF letter, download); a redirect has no page
         if not response.get("Content-Type", "").startswith("text/html"):
             return
-        self.add(request.build_absolute_uri(), response.content)
+        body = response.content
+        if response.get("Content-Encoding") == "gzip":  # the public regulation pages
+            body = gzip.decompress(body)
+        self.add(request.build_absolute_uri(), body)
 
 
 _store: PageStore | None = None
