@@ -46,7 +46,9 @@ def fill(route: str, world, side: str) -> str:
         "content_type_id": str(world.content_type_id),
     }
     values.update(world.extra["own" if side in ("own", "-") else "other"])
-    if "brieven/<uuid:attachment_id>" in route:
+    if "over-mij/" in route and "brieven/<uuid:attachment_id>" in route:
+        values["attachment_id"] = objects.respondent_letter_id
+    elif "brieven/<uuid:attachment_id>" in route:
         values["attachment_id"] = objects.letter_id
     else:
         values["attachment_id"] = objects.attachment_id

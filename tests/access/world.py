@@ -20,12 +20,15 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 
 from klachtenregeling.complaints import services as complaint_services
 from klachtenregeling.complaints.constants import AttachmentKind, Concern
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
+from klachtenregeling.complaints.services.attachments import cleaned_up_on_failure
 from klachtenregeling.handling import selectors as handling_selectors
 from klachtenregeling.handling import services as handling_services
+from klachtenregeling.letters.store import store_letter
 from klachtenregeling.organisations.models import Organisation
 from klachtenregeling.portal import tokens
 from klachtenregeling.questions import services as question_services
@@ -69,7 +72,8 @@ class Objects:
 
     reference: str
     attachment_id: str  # an attachment the complainant sent (staff side)
-    letter_id: str  # a letter (PDF) in the dossier (complainant's and respondent's side)
+    letter_id: str  # a letter (PDF) to the complainant (the complainant's side)
+    respondent_letter_id: str  # a letter to the person complained about (their side)
     question_pk: int
     calendar_token: str
     org: str
@@ -144,6 +148,18 @@ def _complaint(org, *, name, officer, respondent, question_email):
     complaint.refresh_from_db()
     attachment = complaint.attachments.exclude(kind=AttachmentKind.LETTER).get()
     letter = handling_selectors.letters(complaint).get()
+    # A letter addressed to the person complained about (as the judgment makes one), stored
+    # through the letters' own function: the respondent's side of the matrix reads it.
+    with cleaned_up_on_failure() as stored, transaction.atomic():
+        store_letter(
+            complaint,
+            stored,
+            pdf=samples.pdf(),
+            letter="oordeel",
+            suffix="-v1-betrokkene",
+            by=officer,
+            kind=AttachmentKind.RESPONDENT_LETTER,
+        )
     question = question_services.question_submit(
         organisation=org,
         draft=QuestionDraft(
@@ -207,6 +223,7 @@ def build() -> World:
         reference=own.reference,
         attachment_id=str(own_file.pk),
         letter_id=str(own_letter.pk),
+        respondent_letter_id=str(handling_selectors.respondent_letters(own).get().pk),
         question_pk=own_question.pk,
         calendar_token=reminder_services.calendar_feed_issue(user=users["officer"]),
         org=org.slug,
@@ -215,6 +232,7 @@ def build() -> World:
         reference=other.reference,
         attachment_id=str(other_file.pk),
         letter_id=str(other_letter.pk),
+        respondent_letter_id=str(handling_selectors.respondent_letters(other).get().pk),
         question_pk=foreign_question.pk,
         calendar_token="0" * 43,  # no such address
         org=elsewhere.slug,

@@ -87,7 +87,7 @@ def test_r6_2_the_respondent_reading_their_complaint_and_its_letter_is_recorded(
     assert (
         client.get(reverse("handling:about-me-detail", args=[judged.reference])).status_code == 200
     )
-    letter = letter_of(judged)
+    letter = judged.attachments.get(kind="respondent_letter")  # their own letter
     url = reverse("handling:respondent-letter", args=[judged.reference, letter.pk])
     assert client.get(url).status_code == 200
     reads = AccessLogEntry.objects.filter(complaint=judged, actor=staff_member).order_by("at", "pk")

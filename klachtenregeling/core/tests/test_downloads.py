@@ -24,13 +24,14 @@ def _letter(complaint):
 
 def _officer_attachment(client, complaint, officer, **_):
     client.force_login(officer)
-    upload = complaint.attachments.exclude(kind="letter").first()
+    upload = complaint.attachments.exclude(kind__in=("letter", "respondent_letter")).first()
     return client.get(reverse("complaints:attachment", args=[complaint.reference, upload.pk]))
 
 
 def _respondent_letter(client, complaint, staff_member, **_):
     client.force_login(staff_member)
-    url = reverse("handling:respondent-letter", args=[complaint.reference, _letter(complaint).pk])
+    theirs = complaint.attachments.get(kind="respondent_letter")
+    url = reverse("handling:respondent-letter", args=[complaint.reference, theirs.pk])
     return client.get(url)
 
 
