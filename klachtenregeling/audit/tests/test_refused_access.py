@@ -8,6 +8,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.db import DatabaseError
 from django.urls import reverse
 
 from klachtenregeling.audit.models import AppendOnlyError, RefusedAccess
@@ -205,3 +206,29 @@ def test_refusals_an_hour_apart_do_not_add_up(client, submit, second_officer, th
         ):
             client.get(detail(submit()))
     assert not alerts().exists()
+
+
+def test_a_refused_step_is_recorded_too(client, submit, second_officer):
+    complaint = submit()
+    client.force_login(second_officer)
+    url = reverse("complaints:add-note", args=[complaint.reference])
+
+    assert client.post(url, {"text": "Even kijken."}).status_code == 404
+
+    assert list(RefusedAccess.objects.values_list("path", flat=True)) == [url]
+
+
+def test_when_recording_fails_the_not_found_page_still_renders(
+    client, submit, second_officer, monkeypatch
+):
+    def broken(**kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(RefusedAccess.objects, "create", broken)
+    client.force_login(second_officer)
+
+    response = client.get(detail(submit()))
+
+    assert response.status_code == 404
+    assert "<html" in response.content.decode()
+    assert not RefusedAccess.objects.exists()
