@@ -54,6 +54,8 @@ MAX_ATTACHMENT_MB = _int("MAX_ATTACHMENT_MB", 10)
 CACHE_URL = os.environ.get("REDIS_URL", "")
 # Number of reverse proxies in front of the app that append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = _int("TRUSTED_PROXY_COUNT", 0)
+# Issue 15: refused complaint URLs by one user within an hour before the administrators hear.
+REFUSED_ACCESS_ALERT_THRESHOLD = _int("REFUSED_ACCESS_ALERT_THRESHOLD", 10)
 # Crypto-shredding: the key-encryption key that wraps every complaint's file key,
 # base64 of 32 random bytes. Without it the embedded installation generates var/kek; the
 # production settings refuse to start. The previous key only while rotating (rotate_kek).

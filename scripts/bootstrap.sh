@@ -39,6 +39,13 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1\.0\.so\.0' ||
   echo "==> installing pango, harfbuzz-subset and fonts for PDF letters"
   apt_install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fontconfig
 fi
+# A complainant's name may be in any script or hold emoji: the letters' font stack falls back
+# from DejaVu to Noto (many scripts) and Noto Color Emoji (_styles.html), all embedded.
+if ! fc-list 2>/dev/null | grep -q 'Noto Sans Arabic' ||
+   ! fc-list 2>/dev/null | grep -q 'Noto Color Emoji'; then
+  echo "==> installing the Noto fonts (scripts and emoji) for PDF letters"
+  apt_install fonts-noto-core fonts-noto-color-emoji
+fi
 # The tests of the PDF standards (tagged, PDF/A, whole words) read the PDFs with poppler.
 if ! command -v pdfinfo >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
   echo "==> installing poppler-utils (pdfinfo, pdftotext) for the PDF tests"

@@ -186,6 +186,10 @@ STORAGES = {
 KLACHTEN_KEK = env.KLACHTEN_KEK
 KLACHTEN_KEK_PREVIOUS = env.KLACHTEN_KEK_PREVIOUS
 
+# Issue 15: a staff member refused more than this many complaint URLs within an hour
+# (audit/refusals.py): the organisation's administrators get one alert.
+REFUSED_ACCESS_ALERT_THRESHOLD = env.REFUSED_ACCESS_ALERT_THRESHOLD
+
 # Uploads: limits checked by the intake rules; Django streams bigger files to disk.
 MAX_ATTACHMENT_BYTES = env.MAX_ATTACHMENT_MB * 1024 * 1024
 MAX_ATTACHMENTS_PER_UPLOAD = 5

@@ -14,7 +14,7 @@ from klachtenregeling.core.append_only import AppendOnlyError, AppendOnlyModel
 
 from .constants import AccessKind, ActorRole, EventType
 
-__all__ = ["AccessLogEntry", "AppendOnlyError", "CaseEvent", "ErasureGrant"]
+__all__ = ["AccessLogEntry", "AppendOnlyError", "CaseEvent", "ErasureGrant", "RefusedAccess"]
 
 
 class CaseEvent(AppendOnlyModel):
@@ -113,3 +113,28 @@ class ErasureGrant(models.Model):
 
     def __str__(self) -> str:
         return f"erasure of complaint {self.complaint_id}"
+
+
+class RefusedAccess(AppendOnlyModel):
+    """The security log (issue 15): a signed-in staff member asked for a complaint URL (a
+    page, a letter, an attachment) that is not theirs and got "not found". Who, when and
+    which path (without its query string); nothing of the complaint, not even whether it
+    exists. `alerted` marks the refusal that made the administrators get an alert."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    path = models.CharField(max_length=500)
+    alerted = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["organisation", "at"], name="refused_org_at"),
+            models.Index(fields=["user", "at"], name="refused_user_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.path} {self.at:%Y-%m-%d %H:%M}"

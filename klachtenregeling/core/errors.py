@@ -34,5 +34,10 @@ class StaleObject(DomainError):
     """Someone else changed the object after the form was loaded."""
 
 
+class JudgmentChanged(StaleObject):
+    """A signature or answer was given on a judgment text that is no longer the current one
+    (R-5.7): the page shows why, and the current text, instead of the form again."""
+
+
 class FileUnreadable(DomainError):
     """A stored file cannot be decrypted (changed on disk, or a wrong key). Never a 500."""

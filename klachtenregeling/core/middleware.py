@@ -21,6 +21,11 @@ class DomainErrorMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, NotPermitted):
+            # Issue 15: a staff member refused a complaint URL is recorded in the security
+            # log (who, when, which path), in its own transaction.
+            from klachtenregeling.audit.refusals import record_refused_request
+
+            record_refused_request(request)
             return render(request, "404.html", status=404)
         if isinstance(exception, FileUnreadable):
             # a stored file that does not decrypt; the administrators were alerted.

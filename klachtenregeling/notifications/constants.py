@@ -38,6 +38,8 @@ class MessageKind(models.TextChoices):
     QUESTION_ANSWER = "question_answer", _("answer to a question")
     # Issue 14: the administrator's daily digest of complaints that became breached.
     COMPLIANCE_DIGEST = "compliance_digest", _("daily overview of new breaches of the regulation")
+    # Issue 15: a staff member was refused many complaint URLs within an hour.
+    REFUSED_ACCESS = "refused_access", _("alert: repeated refused access to complaints")
 
 
 # Messages that carry what a person wrote by hand for this recipient: the proposed solution

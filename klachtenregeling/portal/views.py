@@ -16,7 +16,7 @@ from klachtenregeling.complaints import workflow
 from klachtenregeling.complaints.constants import Status
 from klachtenregeling.core import clock
 from klachtenregeling.core.downloads import private_download
-from klachtenregeling.core.errors import DomainError, NotPermitted
+from klachtenregeling.core.errors import DomainError, JudgmentChanged, NotPermitted
 from klachtenregeling.core.forms import apply_domain_error
 from klachtenregeling.handling import forms, selectors, services
 from klachtenregeling.handling.constants import Party
@@ -62,7 +62,7 @@ def _open(request, org) -> tuple[Organisation, ComplainantLink | None]:
     return organisation, link
 
 
-def _page(request, organisation, link, status=200, **forms_with_errors):
+def _page(request, organisation, link, status=200, *, judgment_changed=False, **forms_with_errors):
     """The complainant's page; showing it is a read (R-6.2), also with a form's errors."""
     access.status_page_read(request, link)
     complaint = link.complaint
@@ -82,6 +82,7 @@ def _page(request, organisation, link, status=200, **forms_with_errors):
         "timeline": selectors.timeline_for_complainant(complaint),
         "letters": selectors.letters(complaint),
         "may_withdraw": may_withdraw,
+        "judgment_changed": judgment_changed,
         "statement_form": forms_with_errors.get("statement_form") or forms.StatementForm(),
         "withdraw_form": forms_with_errors.get("withdraw_form") or forms.WithdrawForm(),
         "answer_form": forms_with_errors.get("answer_form")
@@ -114,6 +115,9 @@ def _step(request, org, *, form_class, form_name, action, success):
             action(link, form.cleaned_data)
         except NotPermitted:
             return _invalid(request, organisation)
+        except JudgmentChanged:
+            # R-5.7: answered a text that is no longer current: say so, show the current one.
+            return _page(request, organisation, link, status=400, judgment_changed=True)
         except DomainError as error:
             apply_domain_error(form, error)
         else:

@@ -183,6 +183,9 @@ MATRIX: dict[str, Entry] = {
     # --- The access log: the officer sees who read; the admin exports it.
     "werk/klachten/<reference:reference>/inzage/": handler(OK, method="GET"),
     "werk/inzagelog/": staff(OK, ("admin",)),
+    # --- The security log (issue 15): refused complaint URLs, for the admin only.
+    "werk/beveiligingslog/": staff(OK, ("admin",)),
+    "werk/beveiligingslog/csv/": staff(OK, ("admin",)),
     # --- The public site.
     "": everyone(OK),
     "<slug:org>/": everyone(OK),

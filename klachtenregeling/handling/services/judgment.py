@@ -14,7 +14,12 @@ from klachtenregeling.complaints.rules import registration
 from klachtenregeling.complaints.services.attachments import cleaned_up_on_failure
 from klachtenregeling.complaints.services.state import STALE_MESSAGE, unlocked_read
 from klachtenregeling.core import clock
-from klachtenregeling.core.errors import InvalidInput, StaleObject, TransitionRefused
+from klachtenregeling.core.errors import (
+    InvalidInput,
+    JudgmentChanged,
+    StaleObject,
+    TransitionRefused,
+)
 from klachtenregeling.improvements.services import recommendations_create_for_judgment
 from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
@@ -179,7 +184,9 @@ def _current_for_signing(complaint, shown_sha256: str) -> Judgment:
     workflow.require_status(complaint.status, workflow.SIGNING_ALLOWED)
     judgment = current_judgment(complaint)
     if judgment is None or judgment.text_sha256 != shown_sha256:
-        raise StaleObject(_("The judgment was changed. Read the new version before you answer."))
+        raise JudgmentChanged(
+            _("The judgment was changed. Read the new version before you answer.")
+        )
     return judgment
 
 

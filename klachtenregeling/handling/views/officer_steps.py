@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from klachtenregeling.audit import access
 from klachtenregeling.complaints import selectors as complaint_selectors
 from klachtenregeling.complaints.views.officer import dossier_context
-from klachtenregeling.core.errors import DomainError, InvalidInput
+from klachtenregeling.core.errors import DomainError, InvalidInput, JudgmentChanged
 from klachtenregeling.core.forms import apply_domain_error
 from klachtenregeling.organisations.selectors import causes_in_use
 
@@ -37,6 +37,12 @@ def officer_step(form_name: str, make_form: Callable, success: str):
             if form.is_valid():
                 try:
                     response = action(request, complaint, form)
+                except JudgmentChanged:
+                    # the text signed for is no longer the current one; say so and
+                    # show the current text (a fresh form carries its hash).
+                    context = dossier_context(request, complaint)
+                    context["judgment_changed"] = True
+                    return render(request, "complaints/officer/detail.html", context, status=400)
                 except DomainError as error:
                     apply_domain_error(form, error)
                     if not isinstance(error, InvalidInput):

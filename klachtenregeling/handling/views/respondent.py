@@ -11,8 +11,8 @@ from django.views.decorators.http import require_POST
 from klachtenregeling.accounts import policies
 from klachtenregeling.audit import access
 from klachtenregeling.core.downloads import private_download
-from klachtenregeling.core.errors import NotPermitted
-from klachtenregeling.core.forms import submitted
+from klachtenregeling.core.errors import DomainError, JudgmentChanged, NotPermitted
+from klachtenregeling.core.forms import apply_domain_error
 
 from .. import forms, selectors, services
 from ..constants import Party
@@ -28,7 +28,7 @@ def about_me(request):
     return render(request, "handling/respondent/list.html", {"page": page})
 
 
-def _context(request, complaint, **forms_with_errors) -> dict:
+def _context(request, complaint, *, judgment_changed=False, **forms_with_errors) -> dict:
     """What the person complained about sees; showing it is a read (R-6.2), logged here."""
     access.dossier_read_as_respondent(request, complaint)
     procedure = selectors.procedure(complaint)
@@ -43,6 +43,7 @@ def _context(request, complaint, **forms_with_errors) -> dict:
         "own_invitations": [i for i in procedure.invitations if i.party == Party.RESPONDENT],
         "letters": selectors.respondent_letters(complaint),
         "can_act": can_act,
+        "judgment_changed": judgment_changed,
         "statement_form": forms_with_errors.get("statement_form") or forms.StatementForm(),
         "update_form": forms_with_errors.get("update_form") or forms.TextForm(prefix="update"),
         "proposal_form": forms_with_errors.get("proposal_form") or forms.TextForm(),
@@ -59,9 +60,18 @@ def about_me_detail(request, reference):
 def _respondent_step(request, reference, *, form_class, form_name, action, success, prefix=None):
     complaint = selectors.complaint_about(request.user, reference)
     form = form_class(request.POST, prefix=prefix)
-    if submitted(form, lambda data: action(complaint, data)):
-        messages.success(request, success)
-        return redirect("handling:about-me-detail", reference=complaint.reference)
+    if form.is_valid():
+        try:
+            action(complaint, form.cleaned_data)
+        except JudgmentChanged:
+            # R-5.7: signed for a text that is no longer current: say so, show the current one.
+            context = _context(request, complaint, judgment_changed=True)
+            return render(request, "handling/respondent/detail.html", context, status=400)
+        except DomainError as error:
+            apply_domain_error(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("handling:about-me-detail", reference=complaint.reference)
     context = _context(request, complaint, **{form_name: form})
     return render(request, "handling/respondent/detail.html", context, status=400)
 
