@@ -7,7 +7,7 @@ from django.conf import settings
 # Where no address can be read (an empty REMOTE_ADDR behind a Unix socket, a forged
 # X-Forwarded-For): one shared address, so the limit still holds and nothing fails (the
 # rate limiter masks the address as an IP network and would raise on anything else).
-UNKNOWN = "0.0.0.0"  # noqa: S104 - a key for the rate limiter, not an address to bind
+UNKNOWN = "0.0.0.0"  # noqa: S104  # nosec B104 - a rate-limit key, not an address to bind
 
 
 def _valid(value: str) -> str:
