@@ -38,6 +38,11 @@ def stated(**limits) -> dict:
 
 
 MAX_SLUG_LENGTH = 50
+# A required text: at least one character that is not white space.
+NOT_BLANK = r"\S"
+# Not starting with a dot, none of the characters a path or a control sequence needs
+# (uploads.check_filename also refuses "..", line breaks and direction overrides).
+PLAIN_FILE_NAME = r'^[^./\\:*?"<>|\x00-\x1f\x7f][^/\\:*?"<>|\x00-\x1f\x7f]*$'
 # Database ids are 32-bit or 64-bit integers; a bigger number cannot name a staff member.
 MAX_ID = 2**31 - 1
 IDEMPOTENCY_KEY_LENGTH = 60
@@ -52,12 +57,12 @@ class ComplainantIn(Schema):
     name: str = Field(
         ...,
         description="Full name of the person filing the complaint (one line, no web address).",
-        **stated(maxLength=MAX_NAME_LENGTH),
+        **stated(minLength=1, maxLength=MAX_NAME_LENGTH, pattern=NOT_BLANK),
     )
     email: str = Field(
         ...,
         description="E-mail address for the acknowledgement and updates.",
-        **stated(maxLength=MAX_EMAIL_LENGTH),
+        **stated(maxLength=MAX_EMAIL_LENGTH, format="email"),
     )
     phone: str = Field("", **stated(maxLength=MAX_PHONE_LENGTH, pattern=PHONE_PATTERN))
 
@@ -69,7 +74,7 @@ class AttachmentIn(Schema):
             "A plain file name, e.g. factuur.pdf: no path, no control characters. The "
             "extension must match the content."
         ),
-        **stated(maxLength=MAX_FILENAME_LENGTH),
+        **stated(minLength=1, maxLength=MAX_FILENAME_LENGTH, pattern=PLAIN_FILE_NAME),
     )
     content_base64: str = Field(
         ...,
@@ -77,7 +82,8 @@ class AttachmentIn(Schema):
             f"The file's bytes, base64-encoded: at most {settings.MAX_ATTACHMENT_BYTES} bytes "
             f"(before encoding), not empty. Accepted by content: {FILE_TYPES}."
         ),
-        **stated(maxLength=MAX_BASE64_LENGTH),
+        # One byte at least: 4 characters of base64 (with its padding).
+        **stated(minLength=4, maxLength=MAX_BASE64_LENGTH),
     )
 
 
@@ -91,7 +97,22 @@ EXAMPLE_COMPLAINT = {
 
 
 class ComplaintIn(Schema):
-    model_config = {"json_schema_extra": {"examples": [EXAMPLE_COMPLAINT]}}
+    model_config = {
+        "json_schema_extra": {
+            "examples": [EXAMPLE_COMPLAINT],
+            # Article 2: the engagement's number or a description of it.
+            "anyOf": [
+                {
+                    "required": ["engagement_reference"],
+                    "properties": {"engagement_reference": {"pattern": NOT_BLANK}},
+                },
+                {
+                    "required": ["engagement_description"],
+                    "properties": {"engagement_description": {"pattern": NOT_BLANK}},
+                },
+            ],
+        }
+    }
 
     organisation: str | None = Field(
         None,
@@ -134,7 +155,9 @@ class ComplaintIn(Schema):
         ge=1,
         le=MAX_ID,
     )
-    description: str = Field(..., **stated(minLength=1, maxLength=MAX_DESCRIPTION_LENGTH))
+    description: str = Field(
+        ..., **stated(minLength=1, maxLength=MAX_DESCRIPTION_LENGTH, pattern=NOT_BLANK)
+    )
     desired_outcome: str = Field("", **stated(maxLength=MAX_SHORT_TEXT_LENGTH))
     language: Literal["nl", "en"] = "nl"
     attachments: list[AttachmentIn] = Field(

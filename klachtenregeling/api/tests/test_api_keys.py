@@ -145,8 +145,15 @@ def test_the_openapi_document_states_the_limits_of_the_validation(client):
     complainant = schemas["ComplainantIn"]["properties"]
     assert complainant["name"]["maxLength"] == MAX_NAME_LENGTH
     assert complainant["phone"]["maxLength"] == MAX_PHONE_LENGTH
+    assert complainant["email"]["format"] == "email"
+    # Article 2: the engagement's number or its description.
+    assert {tuple(option["required"]) for option in schemas["ComplaintIn"]["anyOf"]} == {
+        ("engagement_reference",),
+        ("engagement_description",),
+    }
     attachment = schemas["AttachmentIn"]["properties"]
     assert attachment["filename"]["maxLength"] == MAX_FILENAME_LENGTH
+    assert attachment["filename"]["pattern"] and attachment["content_base64"]["minLength"] == 4
     assert "application/pdf" in attachment["content_base64"]["description"]
     operation = document["paths"][URL]["post"]
     assert {"400", "401", "422", "429"} <= set(operation["responses"])
