@@ -51,6 +51,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "klachten@localhost")
 CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "")
 
 MAX_ATTACHMENT_MB = _int("MAX_ATTACHMENT_MB", 10)
+# The public API's limits on filing complaints (django-ratelimit rates: "20/h", "1000/h"):
+# per client address without a key, per key with an organisation's API key.
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "") or "20/h"
+API_KEY_RATE = os.environ.get("API_KEY_RATE", "") or "1000/h"
 CACHE_URL = os.environ.get("REDIS_URL", "")
 # Number of reverse proxies in front of the app that append to X-Forwarded-For.
 TRUSTED_PROXY_COUNT = _int("TRUSTED_PROXY_COUNT", 0)

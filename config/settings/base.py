@@ -1,10 +1,12 @@
 """Settings shared by every environment. Values that differ per machine come from config.env."""
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from config import env
 
@@ -219,6 +221,13 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
+# The public API (README: "API"): complaints filed per hour per client address without a
+# key, and per API key of an organisation. Rates as django-ratelimit reads them: "20/h".
+API_ANON_RATE = env.API_ANON_RATE
+API_KEY_RATE = env.API_KEY_RATE
+for _name, _rate in (("API_ANON_RATE", API_ANON_RATE), ("API_KEY_RATE", API_KEY_RATE)):
+    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", _rate):
+        raise ImproperlyConfigured(f"{_name} must be a rate such as 20/h, not {_rate!r}.")
 RATELIMIT_VIEW = "klachtenregeling.website.views.rate_limited"
 RATELIMIT_IP_META_KEY = "klachtenregeling.core.client_ip.client_ip"
 TRUSTED_PROXY_COUNT = env.TRUSTED_PROXY_COUNT

@@ -64,6 +64,8 @@ HOLD_MANAGE = "retention.hold_manage"
 DESTRUCTION_PROPOSE = "retention.destruction_propose"
 DESTRUCTION_DECIDE = "retention.destruction_decide"
 DESTRUCTION_STATEMENT_VIEW = "retention.destruction_statement_view"
+# The organisation's API keys (README: "API"): made and revoked by its administrator.
+API_KEY_MANAGE = "api_key.manage"
 
 
 def _active(user) -> bool:
@@ -241,6 +243,7 @@ _RULES: dict[str, Callable] = {
     COMPLAINT_LIST_UNASSIGNED: _administer,
     COMPLAINT_EXPORT_ACCESS_LOG: _export_access_log,
     ORGANISATION_ADMINISTER: _administer,
+    API_KEY_MANAGE: _administer,
     REGULATION_EDIT: _administer,
     REGULATION_USE_ORDER_TEXT: _staff_of,
     BRANDING_EDIT: _administer,

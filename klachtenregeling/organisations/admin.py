@@ -1,13 +1,22 @@
 from django import forms
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.core.admin_site import OrganisationScopedAdmin, beheer_site
+from klachtenregeling.core.errors import InvalidInput, NotPermitted
+from klachtenregeling.core.forms import apply_domain_error
 from klachtenregeling.regulation import settings_check
 
 from . import services
-from .models import Organisation, Subject
+from .models import ApiKey, Organisation, Subject
 
 PUBLISHED_NOTE = _(
     "The published complaints regulation states these values: once it is published, a "
@@ -127,3 +136,127 @@ class OrganisationAdmin(OrganisationScopedAdmin):
                 queryset = queryset.filter(organisation_id=request.user.organisation_id)
             kwargs["queryset"] = queryset
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ApiKeyForm(forms.Form):
+    """A new API key: what it is for (and, for the platform's superuser, whose)."""
+
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What the key is used for, e.g. “website”."),
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.all(), required=False
+    )
+
+    def __init__(self, *args, superuser: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if superuser:
+            self.fields["organisation"].required = True
+        else:
+            del self.fields["organisation"]
+
+
+@admin.register(ApiKey, site=beheer_site)
+class ApiKeyAdmin(OrganisationScopedAdmin):
+    """The organisation's API keys (README: "API"): made here and shown once, revoked here
+    after a confirmation; never changed (a new purpose is a new key)."""
+
+    list_display = [
+        "name",
+        "shown_prefix",
+        "scope",
+        "created_at",
+        "created_by",
+        "revoked_at",
+        "revoke_link",
+    ]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    readonly_fields = [
+        "name",
+        "scope",
+        "shown_prefix",
+        "created_at",
+        "created_by",
+        "revoked_at",
+        "revoked_by",
+    ]
+    fields = readonly_fields
+
+    @admin.display(description=_("key begins with"))
+    def shown_prefix(self, obj) -> str:
+        return f"{obj.prefix}…"
+
+    @admin.display(description=_("revoke"))
+    def revoke_link(self, obj) -> str:
+        if obj.revoked_at is not None:
+            return "—"
+        url = reverse("beheer:organisations_apikey_revoke", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Revoke…"))
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def get_urls(self):
+        revoke = self.admin_site.admin_view(self.revoke_view)
+        return [
+            path("<path:object_id>/intrekken/", revoke, name="organisations_apikey_revoke"),
+            *super().get_urls(),
+        ]
+
+    def _page(self, request, template: str, context: dict, status: int = 200):
+        context = {**self.admin_site.each_context(request), "opts": self.opts, **context}
+        response = TemplateResponse(request, template, context, status=status)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """The form, then the key itself: shown on this page once, never stored."""
+        superuser = request.user.is_superuser
+        form = ApiKeyForm(request.POST or None, superuser=superuser)
+        if request.method == "POST" and form.is_valid():
+            organisation = form.cleaned_data.get("organisation") or request.user.organisation
+            try:
+                api_key, key = services.api_key_create(
+                    organisation=organisation, name=form.cleaned_data["name"], by=request.user
+                )
+            except NotPermitted:
+                raise PermissionDenied from None
+            except InvalidInput as error:
+                apply_domain_error(form, error)
+            else:
+                self.log_addition(request, api_key, [{"added": {}}])
+                return self._page(
+                    request,
+                    "organisations/admin/apikey_created.html",
+                    {"title": _("API key created"), "api_key": api_key, "key": key},
+                )
+        status = 400 if form.errors else 200
+        return self._page(
+            request,
+            "organisations/admin/apikey_add.html",
+            {"title": _("New API key"), "form": form, "key_rate": settings.API_KEY_RATE},
+            status=status,
+        )
+
+    def revoke_view(self, request, object_id):
+        """A confirmation, then the key is revoked (POST)."""
+        api_key = self.get_object(request, unquote(object_id))
+        if api_key is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if request.method == "POST":
+            try:
+                services.api_key_revoke(api_key=api_key, by=request.user)
+            except NotPermitted:
+                raise PermissionDenied from None
+            self.log_change(request, api_key, [{"changed": {"fields": ["revoked_at"]}}])
+            messages.success(
+                request, _("The API key “%(name)s” is revoked.") % {"name": api_key.name}
+            )
+            return redirect("beheer:organisations_apikey_changelist")
+        return self._page(
+            request,
+            "organisations/admin/apikey_revoke.html",
+            {"title": _("Revoke API key"), "api_key": api_key},
+        )

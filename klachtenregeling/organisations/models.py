@@ -4,6 +4,8 @@ Every complaint, user and setting belongs to one organisation; nothing is
 shared between organisations.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -154,3 +156,78 @@ class Cause(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# A key is "kr_" and 43 characters of a random 32-byte token; only its SHA-256 is stored.
+# The first characters (the prefix) are kept to tell keys apart; they open nothing.
+API_KEY_PREFIX = "kr_"
+API_KEY_VISIBLE = 11  # "kr_" and 8 characters of the token
+
+
+def api_key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ApiKeyScope(models.TextChoices):
+    """What an API key may do; the API checks the scope of each operation."""
+
+    SUBMIT_COMPLAINTS = "complaints.submit", _("submit complaints")
+
+
+class ApiKey(models.Model):
+    """A key with which an organisation's own systems (its website server) use the API.
+
+    Only the SHA-256 of the key is stored; the key itself is shown once, when it is made.
+    The prefix (the first characters of the key) tells keys apart in the list. With a key
+    the organisation is the key's, and the key has its own rate limit (API_KEY_RATE).
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="api_keys",
+        verbose_name=_("organisation"),
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the key is used for, e.g. “website”.")
+    )
+    scope = models.CharField(
+        _("scope"),
+        max_length=40,
+        choices=ApiKeyScope.choices,
+        default=ApiKeyScope.SUBMIT_COMPLAINTS,
+    )
+    prefix = models.CharField(_("prefix"), max_length=16, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("created by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+        verbose_name=_("revoked by"),
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, QuerySet
 
-from .models import Cause, Organisation, Subject
+from .models import API_KEY_PREFIX, ApiKey, Cause, Organisation, Subject, api_key_hash
 
 
 def subjects_with_use(organisation: Organisation) -> QuerySet[Subject]:
@@ -26,3 +26,14 @@ def causes_with_use(organisation: Organisation) -> QuerySet[Cause]:
 def causes_in_use(organisation: Organisation) -> QuerySet[Cause]:
     """The causes offered when a complaint ends (R-3.2)."""
     return Cause.objects.filter(organisation=organisation, is_active=True).order_by("name")
+
+
+def active_api_key(key: str) -> ApiKey | None:
+    """The active key a client presents (Authorization: Bearer <key>), or None."""
+    if not key.startswith(API_KEY_PREFIX) or len(key) > 100:
+        return None
+    return (
+        ApiKey.objects.select_related("organisation")
+        .filter(key_hash=api_key_hash(key), revoked_at__isnull=True)
+        .first()
+    )

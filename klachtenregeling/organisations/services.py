@@ -1,15 +1,28 @@
 """Changing an organisation's settings (saved and, once published, the regulation with it)
 and its managed lists of subjects and causes."""
 
+import secrets
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.complaints.rules import registration
+from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput, NotPermitted
+from klachtenregeling.core.text import text_errors
 from klachtenregeling.regulation import services as regulation
 
-from .models import Cause, Organisation, Subject
+from .models import (
+    API_KEY_PREFIX,
+    API_KEY_VISIBLE,
+    ApiKey,
+    ApiKeyScope,
+    Cause,
+    Organisation,
+    Subject,
+    api_key_hash,
+)
 
 
 def organisation_update(*, organisation, by):
@@ -147,3 +160,48 @@ def cause_retire(*, organisation: Organisation, cause_id: int, by) -> Cause:
 def cause_reactivate(*, organisation: Organisation, cause_id: int, by) -> Cause:
     """R-3.2: a retired cause is put back in use."""
     return _list_set_in_use(Cause, organisation=organisation, entry_id=cause_id, in_use=True, by=by)
+
+
+# --- API keys (README: "API") ---------------------------------------------------------------
+#
+def _require_key_admin(by, organisation) -> None:
+    if not by.is_superuser:
+        policies.require(by, policies.API_KEY_MANAGE, organisation)
+
+
+def api_key_create(
+    *, organisation: Organisation, name: str, by, scope: str = ApiKeyScope.SUBMIT_COMPLAINTS
+) -> tuple[ApiKey, str]:
+    """A new key for the organisation: the stored row and the key itself, which is shown
+    once and never again (only its hash is kept)."""
+    _require_key_admin(by, organisation)
+    name = " ".join((name or "").split())
+    errors = text_errors(name, required=True, max_length=100, name_like=True)
+    if errors:
+        raise InvalidInput({"name": errors})
+    if scope not in ApiKeyScope.values:
+        raise InvalidInput({"scope": [_("Choose from the listed options.")]})
+    key = API_KEY_PREFIX + secrets.token_urlsafe(32)
+    with transaction.atomic():
+        api_key = ApiKey.objects.create(
+            organisation=organisation,
+            name=name,
+            scope=scope,
+            prefix=key[:API_KEY_VISIBLE],
+            key_hash=api_key_hash(key),
+            created_by=by,
+        )
+    return api_key, key
+
+
+def api_key_revoke(*, api_key: ApiKey, by) -> ApiKey:
+    """Revoke a key: from now on every request with it is refused (401). Revoking twice
+    keeps the first moment."""
+    _require_key_admin(by, api_key.organisation)
+    with transaction.atomic():
+        locked = ApiKey.objects.select_for_update().get(pk=api_key.pk)
+        if locked.revoked_at is None:
+            locked.revoked_at = clock.now()
+            locked.revoked_by = by
+            locked.save(update_fields=["revoked_at", "revoked_by"])
+    return locked

@@ -78,6 +78,11 @@ MATRIX: dict[str, Entry] = {
     **beheer_model("accounts/user"),
     **beheer_model("engagements/client"),
     **beheer_model("engagements/engagement"),
+    # The organisation's API keys: made (shown once) and revoked after a confirmation.
+    **beheer_model("organisations/apikey"),
+    "beheer/organisations/apikey/<path:object_id>/intrekken/": beheer(
+        OK, objects=True, other=to("/beheer/")
+    ),
     "beheer/^(?P<app_label>organisations|accounts|engagements)/$": beheer(OK),
     "beheer/(?P<url>.*)$": beheer(NOT_FOUND),
     # --- The public API: filing a complaint and the form's options.

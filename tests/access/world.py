@@ -29,7 +29,7 @@ from klachtenregeling.complaints.services.attachments import cleaned_up_on_failu
 from klachtenregeling.handling import selectors as handling_selectors
 from klachtenregeling.handling import services as handling_services
 from klachtenregeling.letters.store import store_letter
-from klachtenregeling.organisations.models import Organisation
+from klachtenregeling.organisations.models import ApiKey, Organisation
 from klachtenregeling.portal import tokens
 from klachtenregeling.questions import services as question_services
 from klachtenregeling.questions.rules import QuestionDraft
@@ -239,18 +239,29 @@ def build() -> World:
     )
     engagement = EngagementFactory(organisation=org, client=ClientFactory(organisation=org))
     foreign_engagement = EngagementFactory(organisation=elsewhere)
+    api_keys = {
+        side: ApiKey.objects.create(
+            organisation=organisation,
+            name="website",
+            prefix=f"kr_{side}",
+            key_hash=side * (64 // len(side)) + side[: 64 % len(side)],
+        )
+        for side, organisation in (("own", org), ("other", elsewhere))
+    }
     world.beheer_ids = {
         "own": {
             "organisation": org.pk,
             "user": users["employee"].pk,
             "client": engagement.client_id,
             "engagement": engagement.pk,
+            "apikey": api_keys["own"].pk,
         },
         "other": {
             "organisation": elsewhere.pk,
             "user": users["foreign_officer"].pk,
             "client": foreign_engagement.client_id,
             "engagement": foreign_engagement.pk,
+            "apikey": api_keys["other"].pk,
         },
     }
     world.content_type_id = ContentType.objects.get_for_model(Organisation).pk

@@ -19,10 +19,13 @@ from ..constants import MAX_DESCRIPTION_LENGTH, MAX_SHORT_TEXT_LENGTH, Concern, 
 
 MAX_NAME_LENGTH = 200
 MAX_PHONE_LENGTH = 40
+MAX_EMAIL_LENGTH = 254
+MAX_REFERENCE_LENGTH = 40
+PHONE_PATTERN = r"^[0-9+()\-. ]*$"
 # How far back an officer may date a letter or e-mail received earlier.
 MAX_REGISTRATION_AGE = timedelta(days=365)
 
-_PHONE = re.compile(r"^[0-9+()\-. ]*$")
+_PHONE = re.compile(PHONE_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,13 @@ def validate_draft(draft: ComplaintDraft) -> Errors:
         max_length=MAX_NAME_LENGTH,
         single_line=True,
     )
-    _check_text(errors, "complainant_email", draft.complainant_email, required=True, max_length=254)
+    _check_text(
+        errors,
+        "complainant_email",
+        draft.complainant_email,
+        required=True,
+        max_length=MAX_EMAIL_LENGTH,
+    )
     if "complainant_email" not in errors:
         try:
             validate_email(draft.complainant_email.strip())
@@ -145,7 +154,11 @@ def _check_engagement(errors: Errors, draft: ComplaintDraft) -> None:
         max_length=MAX_SHORT_TEXT_LENGTH,
     )
     _check_text(
-        errors, "engagement_reference", draft.engagement_reference, required=False, max_length=40
+        errors,
+        "engagement_reference",
+        draft.engagement_reference,
+        required=False,
+        max_length=MAX_REFERENCE_LENGTH,
     )
     known = draft.engagement_id is not None or draft.engagement_reference.strip()
     if not known and not draft.engagement_description.strip():
