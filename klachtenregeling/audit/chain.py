@@ -74,8 +74,9 @@ def event_digest(event, prev_sha256: str) -> str:
         actor_role=event.actor_role,
         visible_to_complainant=event.visible_to_complainant,
         data=event.data,
-        chain_version=event.chain_version,
-        organisation_id=event.organisation_id,
+        # Migration 0004 passes events of before the column existed: version 1.
+        chain_version=getattr(event, "chain_version", 1),
+        organisation_id=getattr(event, "organisation_id", None),
     )
 
 

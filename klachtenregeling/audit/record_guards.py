@@ -6,7 +6,7 @@ ruling, attachments and letters — refuse UPDATE of any column except the few l
 complaint (destruction, retention/erasure.py, R-8.5), like the case events (triggers.py).
 
 One generator per database, one entry per table: the table, the columns that may change,
-and how a row finds its complaint. On PostgreSQL a trigger function per table compares
+how a row finds its complaint, and for an answer or a ruling given later: until when. On PostgreSQL a trigger function per table compares
 the row without the changeable columns (`to_jsonb(NEW) - changeable`); on SQLite a trigger
 lists every other column of the table as it is (`NEW.x IS NOT OLD.x OR …`), read from the
 table itself when installed. Installed by migration audit/0009 and again after every
@@ -28,6 +28,9 @@ class Guard:
     changeable: tuple[str, ...]
     # SQL giving the complaint id of OLD.
     complaint: str = "OLD.complaint_id"
+    # SQL on OLD: while it holds the changeable columns may change; after, they too are
+    # the record (an answer is given once, a ruling recorded once).
+    changeable_while: str = "TRUE"
 
 
 _VIA_JUDGMENT = "(SELECT j.complaint_id FROM handling_judgment j WHERE j.id = OLD.judgment_id)"
@@ -63,14 +66,20 @@ GUARDS = (
     Guard("handling_statement", ()),
     Guard("handling_hearingwaiver", ()),
     # The complainant's answer is given once (handling/services/solutions.py).
-    Guard("handling_proposal", ("answer", "answer_comment", "answered_at")),
+    Guard(
+        "handling_proposal",
+        ("answer", "answer_comment", "answered_at"),
+        changeable_while="OLD.answered_at IS NULL",
+    ),
     Guard("handling_judgment", ()),
     Guard("handling_judgmentanswer", (), complaint=_VIA_JUDGMENT),
     Guard("handling_signature", (), complaint=_VIA_JUDGMENT),
     Guard("complaints_extension", ()),
     # The ruling is recorded later on the referral (handling/services/endings.py).
     Guard(
-        "handling_referral", ("ruling_on", "ruling_outcome", "ruling_text", "ruling_document_id")
+        "handling_referral",
+        ("ruling_on", "ruling_outcome", "ruling_text", "ruling_document_id"),
+        changeable_while="OLD.ruling_on IS NULL",
     ),
     # The stored file's name changes when a plaintext file is encrypted (retention/files.py);
     # its bytes are sealed by `sha256`.
@@ -94,7 +103,8 @@ def postgres_install(guard: Guard) -> list[str]:
         CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF TG_OP = 'UPDATE' THEN
-            IF (to_jsonb(NEW) - {kept}) = (to_jsonb(OLD) - {kept}) THEN
+            IF (to_jsonb(NEW) - {kept}) = (to_jsonb(OLD) - {kept})
+               AND ({guard.changeable_while}) THEN
               RETURN NEW;
             END IF;
           ELSIF {_grant(guard)} THEN
@@ -121,6 +131,9 @@ def postgres_uninstall(guard: Guard) -> list[str]:
 def sqlite_install(guard: Guard, columns: list[str]) -> list[str]:
     frozen = [column for column in columns if column not in guard.changeable]
     changed = " OR ".join(f'NEW."{column}" IS NOT OLD."{column}"' for column in frozen)
+    if guard.changeable and guard.changeable_while != "TRUE":
+        later = " OR ".join(f'NEW."{column}" IS NOT OLD."{column}"' for column in guard.changeable)
+        changed = f"{changed} OR (NOT ({guard.changeable_while}) AND ({later}))"
     return [
         *sqlite_uninstall(guard),
         f"""
