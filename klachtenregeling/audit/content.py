@@ -201,7 +201,7 @@ def event_seals(event) -> list[tuple[str, str, str]]:
     return [(kind, str(data["content_id"]), data["content_sha256"])]
 
 
-# How each kind's rows are found per complaint, and which of them hold that kind.
+# How the rows of a kind find their complaint, and which rows hold it (once recorded).
 _COMPLAINT_PATH = {
     "complaint": "pk",
     "judgment_answer": "judgment__complaint_id",
