@@ -3,7 +3,10 @@
 sha256 = SHA-256 of the canonical serialisation (JSON, sorted keys, no spaces, UTF-8) of
     prev_sha256, complaint id, seq, type, at (UTC, ISO 8601 with microseconds),
     actor id, actor role, visible to the complainant, data
-with prev_sha256 of the first event = GENESIS. Someone who changes, inserts or removes an
+with prev_sha256 of the first event = GENESIS. Version 2 (`chain_version` = 2, every event
+written since migration audit/0009) adds "v": 2 and the organisation id to that content,
+and an event that records a row carries that row's content digest in its data (content.py);
+version 1 events (before 0009) are verified with the formula above, unchanged. Someone who changes, inserts or removes an
 event in the database (bypassing the triggers) breaks the chain from that event on;
 `manage.py verify_dossier` recomputes it. The format is fixed: migration 0004 filled the
 chain for the events that existed before it with exactly these functions.
@@ -17,6 +20,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 GENESIS = "0" * 64
+# The version every new event is written with.
+VERSION = 2
 
 
 def canonical_data(data: Any) -> Any:
@@ -35,6 +40,8 @@ def digest(
     actor_role: str,
     visible_to_complainant: bool,
     data: Any,
+    chain_version: int = 1,
+    organisation_id: int | None = None,
 ) -> str:
     content = {
         "prev_sha256": prev_sha256,
@@ -47,6 +54,10 @@ def digest(
         "visible_to_complainant": bool(visible_to_complainant),
         "data": canonical_data(data),
     }
+    if chain_version == 2:
+        content |= {"v": 2, "organisation_id": organisation_id}
+    elif chain_version != 1:
+        raise ValueError(f"unknown chain version {chain_version}")
     serialised = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(serialised.encode("utf-8")).hexdigest()
 
@@ -63,6 +74,9 @@ def event_digest(event, prev_sha256: str) -> str:
         actor_role=event.actor_role,
         visible_to_complainant=event.visible_to_complainant,
         data=event.data,
+        # Migration 0004 passes events of before the column existed: version 1.
+        chain_version=getattr(event, "chain_version", 1),
+        organisation_id=getattr(event, "organisation_id", None),
     )
 
 

@@ -46,6 +46,8 @@ class EventType(models.TextChoices):
     # a hold blocks destruction until it is lifted.
     HOLD_SET = "retention.hold_set", _("hold on destruction set")
     HOLD_LIFTED = "retention.hold_lifted", _("hold on destruction lifted")
+    # the content of rows recorded before their events carried its digest (0009).
+    CONTENT_SEALED = "content.sealed", _("recorded content sealed")
 
 
 class ActorRole(models.TextChoices):

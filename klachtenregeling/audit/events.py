@@ -10,6 +10,7 @@ from typing import Any
 from klachtenregeling.core import clock
 
 from . import chain
+from . import content as sealed
 from .constants import ActorRole, EventType
 from .models import CaseEvent
 
@@ -22,7 +23,10 @@ def record(
     actor=None,
     visible: bool = False,
     data: dict[str, Any] | None = None,
+    content=None,
 ) -> CaseEvent:
+    """Append one event. `content`: the row the event records (a model instance, saved);
+    its id and the digest of its recorded columns as stored go into the data (content.py)."""
     # Lock the complaint row (already held by a calling service) so that the
     # next sequence number and the link to the last event are ours alone, also for
     # the delivery worker. The same read gives the stored compliance status.
@@ -40,17 +44,24 @@ def record(
         .first()
     )
     seq, prev_sha256 = (last[0] + 1, last[1]) if last else (1, chain.GENESIS)
+    data = dict(data or {})
+    if content is not None:
+        kind = sealed.EVENT_KINDS[event_type]
+        data["content_id"] = str(content.pk) if kind == "attachment" else content.pk
+        data["content_sha256"] = sealed.seal(kind, content.pk)
     fields = {
         "seq": seq,
         "type": event_type,
         "at": clock.now(),
         "actor_role": role,
         "visible_to_complainant": visible,
-        "data": data or {},
+        "data": data,
+        "chain_version": chain.VERSION,
     }
     sha256 = chain.digest(
         prev_sha256=prev_sha256,
         complaint_id=complaint.pk,
+        organisation_id=complaint.organisation_id,
         actor_id=actor.pk if actor is not None else None,
         **fields,
     )
@@ -94,6 +105,7 @@ def complaint_submitted(complaint) -> CaseEvent:
         role=ActorRole.COMPLAINANT,
         visible=True,
         data=_intake_data(complaint),
+        content=complaint,
     )
 
 
@@ -106,6 +118,7 @@ def complaint_registered(complaint, *, by) -> CaseEvent:
         actor=by,
         visible=True,
         data=_intake_data(complaint),
+        content=complaint,
     )
 
 
@@ -216,6 +229,7 @@ def attachment_added(complaint, *, attachment, by, role: ActorRole) -> CaseEvent
             "size": attachment.size,
             "sha256": attachment.sha256,
         },
+        content=attachment,
     )
 
 
@@ -239,6 +253,7 @@ def deadline_extended(complaint, *, extension, by) -> CaseEvent:
             <= extension.previous_deadline,
             "letter_id": str(extension.letter_id),
         },
+        content=extension,
     )
 
 

@@ -39,6 +39,8 @@ class CaseEvent(AppendOnlyModel):
     # and its own content. Changing or removing an event breaks every link after it.
     prev_sha256 = models.CharField(max_length=64, editable=False)
     sha256 = models.CharField(max_length=64, editable=False)
+    # Which formula `sha256` follows (chain.py): 1 before migration 0009, 2 since.
+    chain_version = models.PositiveSmallIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["complaint", "seq"]
@@ -103,10 +105,12 @@ class AccessLogEntry(AppendOnlyModel):
 class ErasureGrant(models.Model):
     """Lets the database delete the dossier and access log of one complaint. It exists only
     inside the transaction of erasure.erase_dossier (R-8.5), which removes it again; the
-    append-only triggers check for it."""
+    append-only triggers check for it. DO_NOTHING: destruction deletes the complaint row
+    itself under its grant (the record triggers, record_guards.py), then the grant, before
+    the deferred foreign key is checked at commit."""
 
     complaint = models.ForeignKey(
-        "complaints.Complaint", on_delete=models.PROTECT, related_name="+"
+        "complaints.Complaint", on_delete=models.DO_NOTHING, related_name="+"
     )
     reason = models.TextField()
     created_at = models.DateTimeField()

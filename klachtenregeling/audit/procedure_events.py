@@ -20,11 +20,14 @@ def _step(
     by=None,
     visible: bool = False,
     status_from: str | None = None,
+    content=None,
     **data: Any,
 ) -> CaseEvent:
     if status_from is not None and status_from != complaint.status:
         data = {**data, "status_from": status_from, "status_to": complaint.status}
-    return record(complaint, event_type, role=role, actor=by, visible=visible, data=data)
+    return record(
+        complaint, event_type, role=role, actor=by, visible=visible, data=data, content=content
+    )
 
 
 def respondent_set(complaint, *, by, previous) -> CaseEvent:
@@ -77,6 +80,7 @@ def statement_given(complaint, *, statement, by, role: ActorRole, status_from: s
         via=statement.via,
         corrects_id=statement.corrects_id,
         length=len(statement.text),
+        content=statement,
     )
 
 
@@ -90,6 +94,7 @@ def hearing_waived(complaint, *, waiver, by, status_from: str) -> CaseEvent:
         waiver_id=waiver.pk,
         party=waiver.party,
         reason=waiver.reason,
+        content=waiver,
     )
 
 
@@ -106,6 +111,7 @@ def proposal_made(complaint, *, proposal, by, role: ActorRole) -> CaseEvent:
         by=by,
         visible=True,
         proposal_id=proposal.pk,
+        content=proposal,
     )
 
 
@@ -117,6 +123,7 @@ def proposal_answered(complaint, *, proposal) -> CaseEvent:
         visible=True,
         proposal_id=proposal.pk,
         answer=proposal.answer,
+        content=proposal,
     )
 
 
@@ -133,6 +140,7 @@ def judgment_issued(complaint, *, judgment, by, status_from: str) -> CaseEvent:
         verdict=judgment.verdict,
         recommendations=len(judgment.recommendations),
         text_sha256=judgment.text_sha256,
+        content=judgment,
     )
 
 
@@ -159,6 +167,7 @@ def judgment_answered(complaint, *, answer, status_from: str) -> CaseEvent:
         judgment_id=answer.judgment_id,
         answer=answer.answer,
         via=answer.via,
+        content=answer,
     )
 
 
@@ -173,6 +182,7 @@ def signed(complaint, *, signature, by, role: ActorRole) -> CaseEvent:
         signer=signature.signer,
         via=signature.via,
         text_sha256=signature.text_sha256,
+        content=signature,
     )
 
 
@@ -202,6 +212,7 @@ def referred(complaint, *, referral, by, status_from: str, conditions: dict) -> 
         body_reference=referral.body_reference,
         conditions=conditions,
         legal_hold=True,
+        content=referral,
     )
 
 
@@ -227,6 +238,7 @@ def ruling_recorded(complaint, *, referral, by, status_from: str) -> CaseEvent:
         ruling_on=referral.ruling_on.isoformat(),
         outcome=referral.ruling_outcome,
         legal_hold=False,
+        content=referral,
     )
 
 
@@ -290,6 +302,7 @@ def letter_issued(complaint, *, attachment, letter: str, by) -> CaseEvent:
         attachment_id=str(attachment.pk),
         filename=attachment.filename,
         sha256=attachment.sha256,
+        content=attachment,
     )
 
 

@@ -27,10 +27,14 @@ EVENT_FIELDS = (
     "visible_to_complainant",
     "prev_sha256",
     "sha256",
+    "chain_version",
+    "organisation_id",
 )
 
 
-def _event(seq, type_, at, actor_id, actor_role, data, complaint_id, visible, prev, sha) -> Event:
+def _event(
+    seq, type_, at, actor_id, actor_role, data, complaint_id, visible, prev, sha, version, org
+) -> Event:
     return Event(
         seq=seq,
         type=type_,
@@ -43,6 +47,8 @@ def _event(seq, type_, at, actor_id, actor_role, data, complaint_id, visible, pr
         visible_to_complainant=visible,
         prev_sha256=prev,
         sha256=sha,
+        chain_version=version,
+        organisation_id=org,
     )
 
 

@@ -27,6 +27,8 @@ class Event:
     visible_to_complainant: bool = False
     prev_sha256: str = ""
     sha256: str = ""
+    chain_version: int = 1
+    organisation_id: int | None = None
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ the ones that may go with everything that names or describes them — parties an
 details, texts, concerns, the engagement link, statements, proposals, judgments (with
 answers and signatures), extensions, the referral, personal links, hearing invitations,
 sent reminders, holds, the case events and access-log rows (through erasure grants,
-audit/triggers.py), outbox messages with their rendered bodies, task rows whose arguments
+audit/triggers.py; the grants also let the record tables' rows go, audit/record_guards.py,
+and are removed last), outbox messages with their rendered bodies, task rows whose arguments
 name them, and a question each came from with that question's messages. Each table is
 emptied of the batch's rows by a few statements (`… WHERE complaint_id IN (…)`), not per
 complaint. It deletes the complaints' file keys, so every copy of their files (backups
@@ -170,7 +171,7 @@ def complaints_destroy(
             .values_list("complaint_id", "file")
         ):
             files[complaint_id].append(name)
-        _erase_dossiers(going)
+        grants = _erase_dossiers(going)
         _delete_tasks([complaints[pk] for pk in going])
         _delete_questions(going)
         # The one change ever made to a statistics row: it no longer points at the complaint.
@@ -192,6 +193,11 @@ def complaints_destroy(
         # proposals, links, reminders, holds and the file keys (crypto-shredding); the
         # list's lines lose their link (SET_NULL).
         models.QuerySet.delete(Complaint.objects.filter(pk__in=going))
+        # The grants let the record tables' rows go too (audit/record_guards.py); they
+        # end with the complaints, in this transaction.
+        ErasureGrant.objects.filter(pk__in=[grant.pk for grant in grants])._raw_delete(
+            ErasureGrant.objects.db
+        )
         storage = Attachment._meta.get_field("file").storage
         names = [name for pk in going for name in files[pk]]
         transaction.on_commit(lambda: _remove_files(storage, names))
@@ -205,7 +211,9 @@ def complaints_destroy(
     )
 
 
-def _erase_dossiers(complaint_ids: list[int]) -> int:
+def _erase_dossiers(complaint_ids: list[int]) -> list[ErasureGrant]:
+    """Grant the erasure of the complaints and delete their dossiers and access logs; the
+    grants stay until the complaints' rows are gone (the caller removes them)."""
     now = clock.now()
     grants = ErasureGrant.objects.bulk_create(
         ErasureGrant(complaint_id=pk, reason="destroyed (article 8)", created_at=now)
@@ -214,11 +222,8 @@ def _erase_dossiers(complaint_ids: list[int]) -> int:
     if any(grant.pk is None for grant in grants):  # a backend that returns no keys
         grants = list(ErasureGrant.objects.filter(complaint_id__in=complaint_ids))
     AccessLogEntry.objects.erase_for_complaints(grants)
-    events = CaseEvent.objects.erase_for_complaints(grants)
-    ErasureGrant.objects.filter(pk__in=[grant.pk for grant in grants])._raw_delete(
-        ErasureGrant.objects.db
-    )
-    return events
+    CaseEvent.objects.erase_for_complaints(grants)
+    return grants
 
 
 def _delete_append_only(complaint_ids: list[int]) -> None:

@@ -5,6 +5,12 @@
     manage.py verify_dossier --reference KL-2026-0001 [--organisation interactie]
     manage.py verify_dossier --heads                 also print each chain's last hash
 
+Every event that records a row (the complaint as received, a statement, a judgment, …)
+carries the digest of that row's content, and the `content.sealed` events of migration
+audit/0009 those of the rows recorded before; the command recomputes them from the rows as
+they are now (and an attachment's or letter's stored file from its decrypted bytes) and
+names the first row that differs (audit/content.py).
+
 Exit code 0 when every chain is intact, 1 when one is broken. The chain cannot show events
 removed from the *end* of a dossier, nor a chain recomputed by someone who knows this
 algorithm: keep the output of --heads somewhere else (it changes only by appending) and
@@ -15,7 +21,7 @@ import itertools
 
 from django.core.management.base import BaseCommand, CommandError
 
-from klachtenregeling.audit import chain
+from klachtenregeling.audit import chain, content
 from klachtenregeling.audit.models import CaseEvent
 from klachtenregeling.complaints.models import Complaint
 
@@ -26,6 +32,12 @@ PROBLEMS = {
     "missing": "event seq {seq} is missing",
     "unlinked": "event seq {seq} does not follow the one before it (prev_sha256 differs)",
     "altered": "event seq {seq} was changed after it was written (sha256 does not match)",
+}
+
+CONTENT_PROBLEMS = {
+    "missing": "the {kind} row {id} sealed by event seq {seq} is missing",
+    "changed": "the {kind} row {id} differs from what event seq {seq} sealed (content digest)",
+    "file": "the stored file of {kind} {id} differs from what event seq {seq} sealed (sha256)",
 }
 
 
@@ -72,7 +84,9 @@ class Command(BaseCommand):
         broken = []
         rows = complaints.values_list("pk", "reference", "organisation__slug")
         for batch in _batches(rows.iterator(chunk_size=BATCH), BATCH):
-            for (_pk, ref, slug), dossier in _dossiers(batch):
+            dossiers = list(_dossiers(batch))
+            changed = content.differences({row[0]: dossier for row, dossier in dossiers})
+            for (pk, ref, slug), dossier in dossiers:
                 checked += 1
                 events += len(dossier)
                 name = f"{ref} ({slug})"
@@ -80,6 +94,13 @@ class Command(BaseCommand):
                 if found is not None:
                     broken.append(name)
                     message = PROBLEMS[found.problem].format(seq=found.seq)
+                    self.stdout.write(self.style.ERROR(f"{name}: broken: {message}"))
+                elif pk in changed:
+                    broken.append(name)
+                    difference = changed[pk]
+                    message = CONTENT_PROBLEMS[difference.problem].format(
+                        kind=difference.kind, id=difference.id, seq=difference.seq
+                    )
                     self.stdout.write(self.style.ERROR(f"{name}: broken: {message}"))
                 elif heads and dossier:
                     self.stdout.write(f"{name}: seq {dossier[-1].seq} {dossier[-1].sha256}")

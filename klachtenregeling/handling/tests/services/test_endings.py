@@ -12,6 +12,7 @@ from django.core.files.base import ContentFile
 from django.utils import translation
 
 from klachtenregeling.audit.constants import ActorRole, EventType
+from klachtenregeling.audit.tests.sealing import sealed
 from klachtenregeling.complaints import services as complaint_services
 from klachtenregeling.complaints.constants import AttachmentKind, Channel, Satisfaction, Status
 from klachtenregeling.core import clock
@@ -46,6 +47,7 @@ def test_r4_3_complainant_declines_the_judgment(complaint, officer):
         "judgment_id": judgment.pk,
         "answer": Answer.DECLINED,
         "via": "personal_link",
+        **sealed("judgment_answer", answer.pk),
     }
     messages = steps.messages_since(complaint, mark)
     assert steps.sent(messages) == {
@@ -189,6 +191,7 @@ def test_r4_3_ruling_closes_the_case_and_lifts_the_legal_hold(complaint, officer
         "ruling_on": clock.today().isoformat(),
         "outcome": RulingOutcome.PARTLY_UPHELD,
         "legal_hold": False,
+        **sealed("ruling", referral.pk),
     }
     # The status change is recorded once, on the closing event (as for every closing).
     assert closed.data["status_from"] == Status.REFERRED

@@ -6,6 +6,7 @@ import pytest
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.audit.constants import ActorRole, EventType
+from klachtenregeling.audit.tests.sealing import sealed
 from klachtenregeling.complaints.constants import Status
 from klachtenregeling.core import clock
 from klachtenregeling.core.append_only import AppendOnlyError
@@ -144,6 +145,7 @@ def test_r5_2_complainant_gives_their_account_through_the_link(complaint, office
         "via": Via.PERSONAL_LINK,
         "corrects_id": None,
         "length": len("Het begon een uur te laat."),
+        **sealed("statement", statement.pk),
     }
     messages = steps.messages_since(complaint, mark)
     assert steps.sent(messages) == {
@@ -283,6 +285,7 @@ def test_r5_6_officer_records_why_a_side_was_not_heard(complaint, officer):
         "waiver_id": waiver.pk,
         "party": Party.RESPONDENT,
         "reason": "Uit dienst, onbereikbaar.",
+        **sealed("waiver", waiver.pk),
     }
     assert steps.messages_since(complaint, mark) == []
     with pytest.raises(AppendOnlyError):

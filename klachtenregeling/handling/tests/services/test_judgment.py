@@ -7,6 +7,7 @@ import pypdf
 import pytest
 
 from klachtenregeling.audit.constants import ActorRole, EventType
+from klachtenregeling.audit.tests.sealing import sealed
 from klachtenregeling.complaints.constants import AttachmentKind, Status
 from klachtenregeling.core.errors import InvalidInput, NotPermitted, TransitionRefused
 from klachtenregeling.handling import services
@@ -164,6 +165,7 @@ def test_r5_6_judgment_is_a_pdf_letter_mailed_to_both_parties(
         "verdict": Verdict.PARTLY,
         "recommendations": 1,
         "text_sha256": judgment.text_sha256,
+        **sealed("judgment", judgment.pk),
     }
     # The outbox: the judgment, with the letter, to complainant and respondent.
     messages = steps.messages_since(complaint, mark)

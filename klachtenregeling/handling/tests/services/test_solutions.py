@@ -3,6 +3,7 @@
 import pytest
 
 from klachtenregeling.audit.constants import ActorRole, EventType
+from klachtenregeling.audit.tests.sealing import sealed
 from klachtenregeling.complaints.constants import Status
 from klachtenregeling.core.errors import InvalidInput, NotPermitted, TransitionRefused
 from klachtenregeling.handling import services
@@ -32,7 +33,7 @@ def test_r5_3_respondent_proposes_a_solution(complaint, officer, respondent):
     )
     [event] = steps.events_since(complaint, mark, EventType.PROPOSAL_MADE)
     assert (event.actor, event.actor_role) == (respondent, ActorRole.RESPONDENT)
-    assert event.data == {"proposal_id": proposal.pk}
+    assert event.data == {"proposal_id": proposal.pk, **sealed("proposal", proposal.pk)}
     assert event.visible_to_complainant
     messages = steps.messages_since(complaint, mark)
     assert steps.sent(messages) == {
@@ -61,7 +62,11 @@ def test_r5_3_complainant_answers_a_proposal_once(complaint, officer, answer):
     [event] = steps.events_since(complaint, mark, EventType.PROPOSAL_ANSWERED)
     assert event.actor is None
     assert event.actor_role == ActorRole.COMPLAINANT
-    assert event.data == {"proposal_id": proposal.pk, "answer": answer}
+    assert event.data == {
+        "proposal_id": proposal.pk,
+        "answer": answer,
+        **sealed("proposal_answer", proposal.pk),
+    }
     messages = steps.messages_since(complaint, mark)
     assert steps.sent(messages) == {
         (MessageKind.PROPOSAL_ANSWERED, ActorRole.OFFICER, officer.email)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('audit', '0008_hold_event_types'),
+        ('audit', '0009_content_integrity'),
         ('organisations', '0006_help_texts_name_articles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
