@@ -118,3 +118,22 @@ def test_a_name_in_any_script_is_drawn_embedded_and_read_back(submit, officer, t
     assert name in bare
     # Still a tagged record that poppler opens.
     assert "Tagged:          yes" in _run("pdfinfo", str(path))
+
+
+def test_the_letters_read_the_machines_font_files_and_nothing_else():
+    """WeasyPrint reads the emoji face (`local()`) through the letters' fetcher: system font
+    files only; any other file or address is refused."""
+    from pathlib import Path
+
+    from klachtenregeling.letters.pdf import _no_fetching
+
+    emoji = next(Path("/usr/share/fonts").rglob("NotoColorEmoji.ttf"))
+    response = _no_fetching(emoji.as_uri())
+    assert response.read(4) in (b"\x00\x01\x00\x00", b"OTTO", b"true")  # a font file
+    for refused in (
+        "file:///etc/passwd",
+        "file:///usr/share/fonts/../../../etc/passwd",
+        "https://example.net/font.ttf",
+    ):
+        with pytest.raises(ValueError):
+            _no_fetching(refused)
