@@ -123,24 +123,22 @@ def proposal_answered(complaint, proposal):
     return to_officer(complaint, MessageKind.PROPOSAL_ANSWERED, proposal=proposal)
 
 
-def judgment(complaint, judgment, letters: dict):
-    """R-5.6: the judgment in writing to complainant and respondent, each with the letter
-    addressed to them (`letters`: party -> attachment); the mail itself says only that a
-    letter is attached and what to do next."""
-    sent = [
-        to_complainant(
-            complaint, MessageKind.JUDGMENT, judgment=judgment, attachment=letters["complainant"]
-        )
-    ]
+def _to_each_party(complaint, kind: str, judgment, letters: dict) -> list:
+    """The complainant and (when there is one) the person complained about, each with the
+    letter addressed to them (`letters`: party -> attachment)."""
+    sent = [to_complainant(complaint, kind, judgment=judgment, attachment=letters["complainant"])]
     if "respondent" in letters:
         sent.append(
-            to_respondent(
-                complaint,
-                MessageKind.JUDGMENT,
-                judgment=judgment,
-                attachment=letters["respondent"],
-            )
+            to_respondent(complaint, kind, judgment=judgment, attachment=letters["respondent"])
         )
+    return sent
+
+
+def judgment(complaint, judgment, letters: dict):
+    """R-5.6: the judgment in writing to complainant and respondent, each with the letter
+    addressed to them; the mail itself says only that a letter is attached and what to do
+    next."""
+    sent = _to_each_party(complaint, MessageKind.JUDGMENT, judgment, letters)
     return [m for m in sent if m is not None]
 
 
@@ -166,20 +164,7 @@ def judgment_declined(complaint, answer):
 def resolved(complaint, judgment, letters: dict):
     """R-5.7: the judgment signed by all, to everyone who signed, each party with the signed
     letter addressed to them."""
-    sent = [
-        to_complainant(
-            complaint, MessageKind.RESOLVED, judgment=judgment, attachment=letters["complainant"]
-        )
-    ]
-    if "respondent" in letters:
-        sent.append(
-            to_respondent(
-                complaint,
-                MessageKind.RESOLVED,
-                judgment=judgment,
-                attachment=letters["respondent"],
-            )
-        )
+    sent = _to_each_party(complaint, MessageKind.RESOLVED, judgment, letters)
     sent.append(to_officer(complaint, MessageKind.RESOLVED, judgment=judgment))
     return [m for m in sent if m is not None]
 
