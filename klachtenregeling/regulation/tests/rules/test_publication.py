@@ -443,3 +443,19 @@ def test_r4_1_r5_5_each_setting_the_publication_check_refuses(values, expected):
     assert english(default_texts(), values) == [
         (code, None, None, setting, message) for code, setting, message in expected
     ]
+
+
+def test_r4_1_every_placeholder_points_at_a_setting_the_editor_can_find():
+    """An unfilled placeholder names its setting by label; none falls back to the field name.
+    The one without a setting ({kosteloos}, a fixed sentence) always has a value."""
+    from klachtenregeling.regulation.rules import placeholders
+    from klachtenregeling.regulation.rules.publication import SETTING_LABELS
+
+    settings = {p.setting for p in placeholders.PLACEHOLDERS.values()}
+    assert settings - {""} <= set(SETTING_LABELS)
+    empty = parameters(
+        organisation_name="", officers=(), disputes_body_name="", contact_email="", website=""
+    )
+    for p in placeholders.PLACEHOLDERS.values():
+        if not p.setting:
+            assert all(p.value(empty, language).strip() for language in ("nl", "en")), p.name
