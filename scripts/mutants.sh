@@ -19,10 +19,16 @@ cd "$ROOT"
 MODULES=(
   klachtenregeling/complaints/rules/deadlines.py
   klachtenregeling/complaints/rules/intake.py
+  klachtenregeling/complaints/rules/registration.py
   klachtenregeling/complaints/rules/routing.py
+  klachtenregeling/handling/rules/hearing.py
+  klachtenregeling/handling/rules/judgment.py
   klachtenregeling/handling/rules/referral.py
   klachtenregeling/handling/rules/signatures.py
+  klachtenregeling/regulation/rules/parameters.py
+  klachtenregeling/regulation/rules/placeholders.py
   klachtenregeling/regulation/rules/publication.py
+  klachtenregeling/regulation/rules/terms.py
   klachtenregeling/complaints/workflow.py
 )
 if [ "$#" -gt 0 ]; then MODULES=("$@"); fi
