@@ -1,5 +1,5 @@
 # The two commands of the README. Both bootstrap uv and the locked dependencies.
-.PHONY: run test lint worker screenshots
+.PHONY: run test lint worker screenshots mutants
 
 run:  ## Install, migrate, load the demo organisation, start worker + web server on :8000
 	./scripts/run.sh
@@ -13,3 +13,6 @@ lint:
 screenshots:  ## Take the README's screenshots (docs/screenshots/) again, from the browser journey
 	UPDATE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/e2e/test_procedure_journey.py -q -p no:logging -k journey_from
 	UPDATE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/e2e/test_article_8.py -q -p no:logging -k pages_pass_axe
+
+mutants:  ## Mutation testing of the rule modules and the workflow (mutmut; minutes, not part of test)
+	./scripts/mutants.sh

@@ -7,6 +7,7 @@ reviewed like it; the TRANSITIONS table in workflow.py must say exactly the same
 import itertools
 
 import pytest
+from django.utils import translation
 
 from klachtenregeling.complaints import workflow
 from klachtenregeling.complaints.constants import (
@@ -112,25 +113,67 @@ def test_unknown_status_goes_nowhere():
     assert not workflow.can_transition("bogus", Status.CLOSED)
 
 
+# The steps that keep the status, and the statuses in which each may be taken (the
+# specification, by hand). Every step set is checked against all ten statuses: adding
+# "received" to the proposal set or "resolved" to the case-file set fails here.
+STEP_SETS = {
+    "HEARING_ALLOWED": {"in_handling", "hearing"},  # statements of both sides
+    "JUDGMENT_ALLOWED": {"hearing", "judged"},  # the judgment, and its revision
+    "SOLUTION_ALLOWED": {"in_handling", "hearing"},  # a proposal or an update
+    "SIGNING_ALLOWED": {"judged"},  # the three signatures
+    "REFERRAL_ALLOWED": {"unresolved", "referred"},  # the case file
+    "CLOSING_ALLOWED": {"resolved", "unresolved"},
+    "RULING_ALLOWED": {"referred"},  # the ruling of the disputes body closes it
+}
+STEP_CASES = [(name, status) for name in STEP_SETS for status in STATUSES]
+
+
+def test_r7_4_the_step_sets_are_exactly_the_specified_ones():
+    assert {name: set(getattr(workflow, name)) for name in STEP_SETS} == STEP_SETS
+    for name in STEP_SETS:
+        assert not getattr(workflow, name) & FINAL_STATUSES  # nothing happens to a final one
+
+
+@pytest.mark.parametrize(("name", "status"), STEP_CASES, ids=[f"{n}-{s}" for n, s in STEP_CASES])
+def test_r7_4_steps_that_keep_the_status(name, status):
+    allowed = getattr(workflow, name)
+    if status in STEP_SETS[name]:
+        workflow.require_status(status, allowed)
+        return
+    with translation.override("en"):
+        with pytest.raises(TransitionRefused) as refused:
+            workflow.require_status(status, allowed)
+        label = Status(status).label
+        assert str(refused.value) == (
+            f"This step is not possible while the complaint has status “{label}”."
+        )
+
+
 @pytest.mark.parametrize(
-    ("allowed", "inside", "outside"),
+    ("current", "target", "message"),
     [
-        (workflow.HEARING_ALLOWED, ["in_handling", "hearing"], ["received", "judged"]),
-        (workflow.JUDGMENT_ALLOWED, ["hearing", "judged"], ["in_handling", "unresolved"]),
-        (workflow.SOLUTION_ALLOWED, ["in_handling", "hearing"], ["judged", "resolved"]),
-        (workflow.SIGNING_ALLOWED, ["judged"], ["hearing", "resolved", "unresolved"]),
-        (workflow.REFERRAL_ALLOWED, ["unresolved", "referred"], ["judged", "closed"]),
-        (workflow.CLOSING_ALLOWED, ["resolved", "unresolved"], ["referred", "judged"]),
-        (workflow.RULING_ALLOWED, ["referred"], ["unresolved", "resolved"]),
+        (
+            "received",
+            "judged",
+            "A complaint with status “received” cannot go to status “judgment sent”.",
+        ),
+        (
+            "closed",
+            "in_handling",
+            "A complaint with status “closed” cannot go to status “in handling”.",
+        ),
+        (
+            "unresolved",
+            "resolved",
+            "A complaint with status “not resolved” cannot go to status “resolved”.",
+        ),
     ],
 )
-def test_r7_4_steps_that_keep_the_status(allowed, inside, outside):
-    for status in inside:
-        workflow.require_status(status, allowed)
-    for status in outside:
-        with pytest.raises(TransitionRefused):
-            workflow.require_status(status, allowed)
-    assert not allowed & FINAL_STATUSES  # nothing happens to a final complaint
+def test_r7_4_a_refused_transition_names_both_statuses(current, target, message):
+    with translation.override("en"):
+        with pytest.raises(TransitionRefused) as refused:
+            workflow.require_transition(current, target)
+        assert str(refused.value) == message
 
 
 def test_r7_4_mermaid_diagram_shows_every_allowed_edge():

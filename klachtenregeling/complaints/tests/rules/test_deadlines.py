@@ -156,3 +156,162 @@ def test_r3_1_r5_5_term_outcome_original_extended_or_late(
         )
         == outcome
     )
+
+
+# ---- R-5.5: what the officer reads when an extension is refused -----------------------------
+
+TERM_ENDED = (
+    "The term ended on 30 March 2026: article 5 asks to extend it before it ends. "
+    "The complaint counts as late; give the judgment as soon as you can."
+)
+EXTENSION_MESSAGES = [
+    # current deadline, new deadline, today, reason -> {field: [message]}
+    (
+        date(2026, 3, 30),
+        date(2026, 4, 13),
+        date(2026, 3, 31),
+        REASON,
+        {"new_deadline": [TERM_ENDED]},
+    ),
+    (
+        date(2026, 3, 30),
+        None,
+        date(2026, 3, 20),
+        REASON,
+        {"new_deadline": ["Choose the new date for the judgment."]},
+    ),
+    (
+        date(2026, 3, 30),
+        date(2026, 3, 31),
+        date(2026, 4, 1),
+        REASON,
+        {"new_deadline": [TERM_ENDED]},  # the ended term is named before the date in the past
+    ),
+    (
+        date(2026, 4, 30),
+        date(2026, 4, 5),
+        date(2026, 4, 10),
+        REASON,
+        {"new_deadline": ["The new date cannot be in the past."]},
+    ),
+    (
+        # A new date of today is not in the past; it is refused as not after the deadline.
+        date(2026, 3, 30),
+        date(2026, 3, 20),
+        date(2026, 3, 20),
+        REASON,
+        {"new_deadline": ["The new date must be after the current deadline (30 March 2026)."]},
+    ),
+    (
+        date(2026, 3, 30),
+        date(2026, 6, 30),
+        date(2026, 3, 20),
+        REASON,
+        {"new_deadline": ["Extend by at most 91 days at a time."]},
+    ),
+    (
+        date(2026, 3, 30),
+        date(2026, 4, 13),
+        date(2026, 3, 20),
+        "te druk",
+        {"reason": ["Give the reasons for the extension (at least 10 characters)."]},
+    ),
+    (
+        date(2026, 3, 30),
+        date(2026, 4, 13),
+        date(2026, 3, 20),
+        "x" * 2001,
+        {"reason": ["Use at most 2000 characters."]},
+    ),
+    (
+        date(2026, 3, 30),
+        date(2026, 4, 13),
+        date(2026, 3, 20),
+        "reden met \x00 nul",
+        {"reason": ["Use at most 2000 characters."]},
+    ),
+    (
+        date(2026, 3, 30),
+        None,
+        date(2026, 3, 20),
+        "",
+        {
+            "reason": ["Give the reasons for the extension (at least 10 characters)."],
+            "new_deadline": ["Choose the new date for the judgment."],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("current", "new", "today", "reason", "expected"), EXTENSION_MESSAGES)
+def test_r5_5_a_refused_extension_says_why(current, new, today, reason, expected):
+    from django.utils import translation
+
+    with translation.override("en"):
+        errors = validate_extension(
+            current_deadline=current, new_deadline=new, reason=reason, today=today
+        )
+        assert {field: [str(m) for m in messages] for field, messages in errors.items()} == (
+            expected
+        )
+
+
+@pytest.mark.parametrize(
+    "reason",
+    ["x" * 10, "  " + "x" * 10 + "  ", "x" * 2000],  # the shortest and the longest reasons
+)
+def test_r5_5_extension_reason_at_its_limits_is_accepted(reason):
+    errors = validate_extension(
+        current_deadline=date(2026, 3, 30),
+        new_deadline=date(2026, 4, 13),
+        reason=reason,
+        today=date(2026, 3, 20),
+    )
+    assert errors == {}
+
+
+def test_r5_5_term_must_be_positive_says_so():
+    with pytest.raises(ValueError, match=r"^term_days must be positive$"):
+        judgment_deadline(datetime(2026, 3, 2, tzinfo=UTC), 0)
+
+
+ON_THE_DAY = ExtensionFact(ORIGINAL, ORIGINAL, date(2026, 4, 13))  # told on the deadline day
+DAY_AFTER = ExtensionFact(date(2026, 3, 31), ORIGINAL, date(2026, 4, 13))  # told a day late
+
+
+@pytest.mark.parametrize(
+    ("extension", "decided", "outcome"),
+    [
+        (ON_THE_DAY, date(2026, 4, 10), TermOutcome.WITHIN_EXTENDED),  # in time
+        (DAY_AFTER, date(2026, 4, 10), TermOutcome.LATE),  # late
+    ],
+)
+def test_r5_5_extension_announced_on_the_deadline_day_is_in_time(extension, decided, outcome):
+    assert (
+        term_outcome(
+            original_deadline=ORIGINAL,
+            extensions=[extension],
+            decided_on=decided,
+            ended=True,
+            today=date(2026, 5, 1),
+        )
+        == outcome
+    )
+
+
+def test_r5_5_extension_announced_on_the_day_of_the_decision_counts():
+    """A first extension (in time) runs to 2 April; on 2 April the complainant is told of a
+    second one, to 13 April, and the judgment is given that same day: both count, the term
+    was kept within the extension."""
+    first = ExtensionFact(date(2026, 3, 25), ORIGINAL, date(2026, 4, 2))
+    second = ExtensionFact(date(2026, 4, 2), date(2026, 4, 2), date(2026, 4, 13))
+    assert (
+        term_outcome(
+            original_deadline=ORIGINAL,
+            extensions=[first, second],
+            decided_on=date(2026, 4, 2),
+            ended=True,
+            today=date(2026, 5, 1),
+        )
+        == TermOutcome.WITHIN_EXTENDED
+    )

@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.utils import translation
 
 from klachtenregeling.complaints.constants import Concern
 from klachtenregeling.complaints.rules.intake import (
@@ -111,3 +112,128 @@ def test_r1_1_a_name_with_a_web_or_e_mail_address_is_refused(name):
 @pytest.mark.parametrize("name", ["J.R. de Vries", "Anne-Marie van 't Hof", "Dr. A. Ösz"])
 def test_r1_1_ordinary_names_pass(name):
     assert validate_draft(draft(complainant_name=name)) == {}
+
+
+# ---- R-1.1/R-2.1: every field at its maximum length and one over ----------------------------
+
+LONGEST_EMAIL = "a" * 64 + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".nl"  # 254
+
+
+@pytest.mark.parametrize(
+    ("field", "longest", "extra"),
+    [
+        ("complainant_name", "N" * 200, {}),
+        ("complainant_phone", "0" * 40, {}),
+        ("complainant_email", LONGEST_EMAIL, {}),
+        ("description", "x" * 10_000, {}),
+        ("desired_outcome", "x" * 2_000, {}),
+        ("engagement_description", "x" * 2_000, {}),
+        ("engagement_reference", "R" * 40, {}),
+        ("on_behalf_of", "C" * 200, {"is_representative": True}),
+    ],
+)
+def test_r1_1_every_field_at_its_maximum_length_passes_and_one_over_is_refused(
+    field, longest, extra
+):
+    assert validate_draft(draft(**{field: longest}, **extra)) == {}
+    assert list(validate_draft(draft(**{field: longest + "x"}, **extra))) == [field]
+
+
+def test_r1_1_the_longest_e_mail_address_is_254_characters():
+    assert len(LONGEST_EMAIL) == 254
+
+
+@pytest.mark.parametrize(
+    "field", ["complainant_name", "description", "desired_outcome", "engagement_reference"]
+)
+@pytest.mark.parametrize("control", ["\x7f", "\x00", "\x1b"])
+def test_r1_1_a_control_character_is_refused(field, control):
+    assert list(validate_draft(draft(**{field: f"tekst {control} tekst"}))) == [field]
+
+
+def test_r1_3_the_client_is_named_on_one_line():
+    errors = validate_draft(draft(is_representative=True, on_behalf_of="Zorggroep\nNoord"))
+    assert list(errors) == ["on_behalf_of"]
+
+
+@pytest.mark.parametrize(
+    ("received_on", "ok"),
+    [
+        (date(2025, 3, 10), True),  # exactly 365 days ago (2026 has no leap day before March)
+        (date(2025, 3, 9), False),  # 366 days ago
+    ],
+)
+def test_r1_1_a_letter_received_exactly_365_days_ago_may_be_registered(received_on, ok):
+    assert (validate_received_on(received_on, date(2026, 3, 10)) == {}) is ok
+
+
+# ---- What the person filling in the form reads ----------------------------------------------
+
+INTAKE_MESSAGES = [
+    # overrides -> {field: [message]}
+    ({"complainant_name": "  "}, {"complainant_name": ["This field is required."]}),
+    ({"complainant_email": ""}, {"complainant_email": ["This field is required."]}),
+    ({"complainant_email": "geen-adres"}, {"complainant_email": ["Enter a valid e-mail address."]}),
+    (
+        {"complainant_email": LONGEST_EMAIL + "x"},
+        {"complainant_email": ["Use at most 254 characters (now 255)."]},
+    ),
+    (
+        {"complainant_phone": "bel me"},
+        {"complainant_phone": ["Enter a phone number with digits, spaces, + or -."]},
+    ),
+    (
+        {"complainant_phone": "0" * 41},
+        {"complainant_phone": ["Enter a phone number with digits, spaces, + or -."]},
+    ),
+    (
+        {"description": "tekst \x7f"},
+        {"description": ["This text contains characters that are not allowed."]},
+    ),
+    ({"concerns": ()}, {"concerns": ["Choose at least one thing the complaint is about."]}),
+    ({"concerns": ("weer",)}, {"concerns": ["Choose from the listed options."]}),
+    (
+        {"on_behalf_of": "Iemand anders"},
+        {"on_behalf_of": ["Only fill this in when you complain on behalf of a client."]},
+    ),
+    (
+        {"is_representative": True, "on_behalf_of": "Zorggroep\nNoord"},
+        {"on_behalf_of": ["Write this on one line, without special characters."]},
+    ),
+    (
+        {"engagement_reference": "", "engagement_description": ""},
+        {
+            "engagement_description": [
+                "Give the engagement number or describe the engagement (training, date, place)."
+            ]
+        },
+    ),
+    (
+        {"engagement_reference": "R" * 41},
+        {"engagement_reference": ["Use at most 40 characters (now 41)."]},
+    ),
+    ({"language": "de"}, {"language": ["Choose Dutch or English."]}),
+]
+
+
+@pytest.mark.parametrize(("overrides", "expected"), INTAKE_MESSAGES)
+def test_r1_1_a_refused_complaint_says_what_to_change(overrides, expected):
+    with translation.override("en"):
+        errors = validate_draft(draft(**overrides))
+        assert {f: [str(m) for m in messages] for f, messages in errors.items()} == expected
+
+
+@pytest.mark.parametrize(
+    ("received_on", "message"),
+    [
+        (None, "Enter the date the complaint was received."),
+        (date(2026, 3, 11), "The date of receipt cannot be in the future."),
+        (date(2025, 3, 9), "The date of receipt is more than a year ago."),
+    ],
+)
+def test_r1_1_a_refused_date_of_receipt_says_why(received_on, message):
+    with translation.override("en"):
+        errors = validate_received_on(received_on, date(2026, 3, 10))
+        assert {f: [str(m) for m in messages] for f, messages in errors.items()} == {
+            "received_on": [message]
+        }

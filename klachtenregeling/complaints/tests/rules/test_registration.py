@@ -3,6 +3,7 @@
 import pytest
 from django.utils import translation
 
+from klachtenregeling.complaints.constants import Satisfaction
 from klachtenregeling.complaints.rules import registration
 from klachtenregeling.core.errors import TransitionRefused
 
@@ -64,3 +65,84 @@ def test_r8_1_one_subject_stays_in_use():
     with translation.override("en"), pytest.raises(TransitionRefused, match="At least one"):
         registration.require_one_subject_in_use(0)
     registration.require_one_subject_in_use(1)
+
+
+# ---- What the officer reads when an ending is refused --------------------------------------
+
+
+def english(errors: dict) -> dict:
+    with translation.override("en"):
+        return {field: [str(m) for m in messages] for field, messages in errors.items()}
+
+
+@pytest.mark.parametrize(
+    ("cause_id", "active", "required", "expected"),
+    [
+        (None, {1, 2}, True, {"cause": ["Choose the cause of the complaint."]}),
+        (
+            None,
+            set(),
+            True,
+            {
+                "cause": [
+                    "No causes are configured yet: add them on the page Subjects and causes first."
+                ]
+            },
+        ),
+        (None, set(), False, {}),  # optional and none configured: nothing to choose
+        (3, {1, 2}, False, {"cause": ["Choose a cause from the list."]}),
+        (2, {1, 2}, False, {}),
+    ],
+)
+def test_r3_2_a_refused_cause_says_what_to_do(cause_id, active, required, expected):
+    errors = registration.cause_errors(cause_id, active_ids=active, required=required)
+    assert english(errors) == expected
+
+
+@pytest.mark.parametrize("value", [s.value for s in Satisfaction])
+def test_r3_3_every_satisfaction_answer_is_accepted(value):
+    assert registration.satisfaction_errors(value) == {}
+
+
+@pytest.mark.parametrize("value", ["", "happy", "SATISFIED"])
+def test_r3_3_satisfaction_outside_the_list_is_refused(value):
+    assert english(registration.satisfaction_errors(value)) == {
+        "satisfaction": ["Choose how satisfied the complainant is."]
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("", "Give a name."),
+        ("x" * 101, "Use at most 100 characters."),
+        ("planning", "There already is a subject “Planning”."),
+        (
+            "FACTURATIE",
+            "There already is a subject “Facturatie”, taken out of use: put that one back in "
+            "use instead.",
+        ),
+    ],
+)
+def test_r8_1_a_refused_list_name_says_why(name, expected):
+    others = [("Planning", True), ("Facturatie", False)]
+    with translation.override("en"):
+        errors = registration.list_name_errors(name, others=others, kind_label="subject")
+    assert english(errors) == {"name": [expected]}
+
+
+def test_r8_1_the_refusals_carry_their_codes():
+    with translation.override("en"):
+        with pytest.raises(TransitionRefused) as no_subject:
+            registration.require_subjects(0)
+        with pytest.raises(TransitionRefused) as last:
+            registration.require_one_subject_in_use(0)
+        assert (no_subject.value.code, str(no_subject.value)) == (
+            "subjects_required",
+            "Register the complaint's subject(s) first, in the Subjects box of this page.",
+        )
+        assert (last.value.code, last.value.field, str(last.value)) == (
+            "last_subject",
+            "name",
+            "At least one subject must stay in use.",
+        )

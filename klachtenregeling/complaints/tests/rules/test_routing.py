@@ -16,6 +16,11 @@ CASES = [
     ([], None, None, None, None, RoutingReason.NO_OFFICER),
     ([AMBER, BRAM], AMBER, None, BRAM, BRAM, RoutingReason.REGISTERING_OFFICER),
     ([AMBER, BRAM], AMBER, BRAM, BRAM, AMBER, RoutingReason.DEFAULT_OFFICER),  # registers own case
+    # about a trainer, and the default officer cannot be used (none set, or no longer
+    # an officer): the first officer takes it, and the reason says so, not "about an officer".
+    ([AMBER, BRAM], None, SANNE, None, AMBER, RoutingReason.FIRST_OFFICER),
+    ([AMBER, BRAM], CHRIS, SANNE, None, AMBER, RoutingReason.FIRST_OFFICER),
+    ([AMBER, BRAM], CHRIS, BRAM, None, AMBER, RoutingReason.RESPONDENT_IS_OFFICER),
 ]
 
 

@@ -65,3 +65,19 @@ def test_r4_3_condition_text_names_the_last_day(received_on, last_day):
 
 def test_r4_3_all_hold_of_nothing_is_true():
     assert all_hold([])
+
+
+def test_r4_3_the_conditions_read_as_the_regulation_states_them():
+    with translation.override("en"):
+        items = conditions(
+            received_on=date(2026, 3, 2), written=True, responded=False, today=date(2026, 3, 3)
+        )
+        assert [(c.key, c.holds, str(c.text)) for c in items] == [
+            ("written", True, "The complaint was first made to the company in writing."),
+            ("responded", False, "The company responded, or had four weeks to respond."),
+            (
+                "within_year",
+                True,
+                "Submitted within twelve months after the complaint was made (until 02-03-2027).",
+            ),
+        ]

@@ -238,3 +238,224 @@ def test_r4_2_an_editorial_note_in_the_disputes_body_name_hidden_by_a_zero_width
         default_texts(), parameters(disputes_body_name="De Geschillencommissie (n.t.\u200bb.)")
     )
     assert [p.setting for p in problems if p.code == "editorial_note"] == ["disputes_body_name"]
+
+
+# ---- R-4.1/R-6.3: each case of the check, with where it is and what the editor reads ---------
+
+
+def english(texts, values) -> list[tuple]:
+    """Each problem as the editor sees it (in English): code, place, setting, message."""
+    with translation.override("en"):
+        problems = publication_problems(texts, parameters(**values))
+        return [(p.code, p.article, p.language, p.setting, str(p)) for p in problems]
+
+
+def retitled(language: str, article: str, title: str) -> dict:
+    texts = default_texts()
+    texts[language][article] = Wording(title, texts[language][article].body)
+    return texts
+
+
+SCOPE_EN = "Article 2 (Scope), the English text"
+SCOPE_NL = "Article 2 (Scope), the Dutch text"
+NOTE = "looks like an editorial note. Finish the text or remove it."
+FEE = (
+    "looks like an amount of money. Handling a complaint is free of charge (article 6): "
+    "no fee may appear in the regulation."
+)
+TOO_LONG = "use at most 120 characters for the title and 6000 for the text."
+
+TEXT_CASES = [
+    # texts, values -> the problems (code, article, language, setting, message)
+    (
+        retitled("en", "scope", " "),
+        {},
+        [("empty", "scope", "en", None, f"{SCOPE_EN}: the title is empty.")],
+    ),
+    (
+        retitled("en", "intro", ""),
+        {},
+        [("empty", "intro", "en", None, "Introduction, the English text: the title is empty.")],
+    ),
+    (
+        default_texts(scope_en=""),
+        {},
+        [("empty", "scope", "en", None, f"{SCOPE_EN}: the text is empty.")],
+    ),
+    (retitled("nl", "scope", "T" * 120), {}, []),
+    (
+        retitled("nl", "scope", "T" * 121),
+        {},
+        [("too_long", "scope", "nl", None, f"{SCOPE_NL}: {TOO_LONG}")],
+    ),
+    (default_texts(scope_nl="1. " + "a" * 5997), {}, []),  # 6000 characters
+    (
+        default_texts(scope_nl="1. " + "a" * 5998),
+        {},
+        [("too_long", "scope", "nl", None, f"{SCOPE_NL}: {TOO_LONG}")],
+    ),
+    (
+        default_texts(scope_en="1. Applies \x7f here."),
+        {},
+        [
+            (
+                "control_characters",
+                "scope",
+                "en",
+                None,
+                f"{SCOPE_EN}: the text contains characters that are not allowed.",
+            )
+        ],
+    ),
+    (
+        default_texts(scope_nl="1. Geldt voor iedereen}."),
+        {},
+        [
+            (
+                "loose_brace",
+                "scope",
+                "nl",
+                None,
+                f"{SCOPE_NL}: a brace “{{” or “}}” has no partner. Write placeholders like "
+                "{termijn}.",
+            )
+        ],
+    ),
+    (
+        default_texts(scope_en="1. Applies to everyone at {website}."),
+        {"website": ""},
+        [
+            (
+                "unfilled_placeholder",
+                "scope",
+                "en",
+                "website",
+                f"{SCOPE_EN}: {{website}} has no value. Fill in the organisation's website in the "
+                "settings, or remove it.",
+            )
+        ],
+    ),
+    (
+        default_texts(scope_nl="1. De termijn is tbd."),
+        {},
+        [("editorial_note", "scope", "nl", None, f"{SCOPE_NL}: “tbd” {NOTE}")],
+    ),
+    (
+        default_texts(scope_nl="1. Geldt voor ???."),
+        {},
+        [("editorial_note", "scope", "nl", None, f"{SCOPE_NL}: “???” {NOTE}")],
+    ),
+    (
+        default_texts(scope_nl="1. De plaats is nog te bepalen."),
+        {},
+        [("editorial_note", "scope", "nl", None, f"{SCOPE_NL}: “nog te bepalen” {NOTE}")],
+    ),
+    (
+        default_texts(scope_en="1. Costs EUR 25."),
+        {},
+        [("fee", "scope", "en", None, f"{SCOPE_EN}: “EUR 2” {FEE}")],
+    ),
+    (
+        default_texts(scope_en="1. Costs $10."),
+        {},
+        [("fee", "scope", "en", None, f"{SCOPE_EN}: “$1” {FEE}")],
+    ),
+    (
+        default_texts(scope_en="1. Costs £ 5."),
+        {},
+        [("fee", "scope", "en", None, f"{SCOPE_EN}: “£ 5” {FEE}")],
+    ),
+    (default_texts(scope_nl="1. Een klacht over 3 Europese vestigingen."), {}, []),  # not a fee
+    (
+        default_texts(scope_en="1. Judged within ten working days."),
+        {},
+        [
+            (
+                "term_differs",
+                "scope",
+                "en",
+                "term_days",
+                f"{SCOPE_EN}: the text states the term “ten working days”, but the term for a "
+                "judgment is 28 days. Write {termijn} instead of a fixed term.",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("texts", "values", "expected"), TEXT_CASES)
+def test_r4_1_r6_3_each_case_of_the_publication_check(texts, values, expected):
+    assert english(texts, values) == expected
+
+
+def test_r4_1_an_article_missing_from_the_texts_is_empty():
+    texts = default_texts()
+    del texts["en"]["scope"]
+    assert english(texts, {}) == [
+        ("empty", "scope", "en", None, f"{SCOPE_EN}: the title is empty."),
+        ("empty", "scope", "en", None, f"{SCOPE_EN}: the text is empty."),
+    ]
+
+
+def test_r4_2_a_language_missing_from_the_texts_states_nothing():
+    texts = default_texts()
+    del texts["en"]
+    problems = publication_problems(texts, parameters())
+    assert {(p.code, p.language) for p in problems} == {
+        ("empty", "en"),
+        ("missing_statement", "en"),
+    }
+    assert all(p.article is None for p in problems if p.code == "missing_statement")
+
+
+SETTING_CASES = [
+    # values -> the problems (code, setting, message)
+    ({"organisation_name": " "}, [("missing_value", "name", "The organisation has no name.")]),
+    ({"term_days": 1}, []),
+    ({"term_days": 365}, []),
+    ({"term_days": 0}, [("term_range", "term_days", "The term must be between 1 and 365 days.")]),
+    ({"term_days": 366}, [("term_range", "term_days", "The term must be between 1 and 365 days.")]),
+    (
+        {"organisation_name": "Interactie (tbd)"},
+        [
+            (
+                "editorial_note",
+                "name",
+                "The organisation's name contains “tbd”, which looks like an editorial note.",
+            )
+        ],
+    ),
+    (
+        {"disputes_body_name": "De Geschillencommissie ???"},
+        [
+            (
+                "editorial_note",
+                "disputes_body_name",
+                "The disputes body contains “???”, which looks like an editorial note.",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("values", "expected"), SETTING_CASES)
+def test_r4_1_r5_5_each_setting_the_publication_check_refuses(values, expected):
+    assert english(default_texts(), values) == [
+        (code, None, None, setting, message) for code, setting, message in expected
+    ]
+
+
+def test_r4_1_every_placeholder_points_at_a_setting_the_editor_can_find():
+    """An unfilled placeholder names its setting by label; none falls back to the field name.
+    The one without a setting ({kosteloos}, a fixed sentence) always has a value."""
+    from klachtenregeling.regulation.rules import placeholders
+    from klachtenregeling.regulation.rules.publication import SETTING_LABELS
+
+    settings = {p.setting for p in placeholders.PLACEHOLDERS.values()}
+    assert settings - {""} <= set(SETTING_LABELS)
+    empty = parameters(
+        organisation_name="", officers=(), disputes_body_name="", contact_email="", website=""
+    )
+    for p in placeholders.PLACEHOLDERS.values():
+        if not p.setting:
+            assert all(p.value(empty, language).strip() for language in ("nl", "en")), p.name

@@ -2,7 +2,8 @@
 
 import pytest
 
-from klachtenregeling.regulation.rules.parameters import Officer, term_phrase
+from klachtenregeling.regulation.rules import terms
+from klachtenregeling.regulation.rules.parameters import Officer, Parameters, term_phrase
 from klachtenregeling.regulation.rules.placeholders import fill, officers_phrase
 from klachtenregeling.regulation.rules.terms import stated_terms
 from klachtenregeling.regulation.tests.factories import parameters
@@ -77,3 +78,49 @@ def test_r4_1_placeholders_are_filled_from_the_settings():
         "Interactie: Amber Veldman (amber@interactietrainingen.nl), binnen zes weken (42 dagen); "
         "De Geschillencommissie, {onbekend}"
     )
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("vijfentwintig", 25),
+        ("drieëntwintig", 23),  # with the diaeresis
+        ("tweeentwintig", 22),  # and without it, as people type it
+        ("twenty-one", 21),
+        ("twenty one", 21),
+        ("ninety-nine", 99),
+        ("a", 1),  # "a week"
+    ],
+)
+def test_r4_1_number_words_a_term_can_be_written_in(word, value):
+    words = terms._number_words()
+    assert words[word] == value
+    assert words == terms.NUMBER_WORDS
+
+
+def test_r4_1_a_is_no_unit_of_a_compound_number():
+    assert "twenty-a" not in terms._number_words()
+    assert "twenty a" not in terms._number_words()
+
+
+def test_r1_4_an_officer_without_email_is_named_alone():
+    assert officers_phrase((Officer("Amber Veldman", ""),), "nl") == "Amber Veldman"
+    assert officers_phrase((), "en") == ""
+
+
+def test_r4_1_the_values_of_a_published_version_are_kept_and_read_back():
+    """A published version stores its values as JSON (R-4.1): they read back the same,
+    officers as a list of objects, and a key no longer known is ignored."""
+    values = parameters(
+        officers=(Officer("Amber Veldman", "amber@example.org"), Officer("Bram Smit", ""))
+    )
+    stored = values.as_dict()
+    assert stored["officers"] == [
+        {"name": "Amber Veldman", "email": "amber@example.org"},
+        {"name": "Bram Smit", "email": ""},
+    ]
+    assert stored["term_days"] == 28
+    assert Parameters.from_dict(stored) == values
+    assert Parameters.from_dict({**stored, "retired_setting": "x"}) == values
+    without_officers = {k: v for k, v in stored.items() if k != "officers"}
+    assert Parameters.from_dict(without_officers) == parameters(officers=())
