@@ -21,6 +21,8 @@ every change.
 
 from dataclasses import dataclass
 
+from . import triggers
+
 
 @dataclass(frozen=True)
 class Guard:
@@ -189,19 +191,8 @@ def uninstall(connection) -> None:
 
 
 def installed(connection) -> set[str]:
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN "
-                "(SELECT oid FROM pg_class WHERE relname = ANY(%s))",
-                [list(RECORD_TABLES)],
-            )
-        else:
-            cursor.execute(
-                "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'",
-            )
-            return {name for name, table in cursor.fetchall() if table in RECORD_TABLES}
-        return {row[0] for row in cursor.fetchall()}
+    """Names of the triggers on the record tables."""
+    return triggers.installed(connection, RECORD_TABLES)
 
 
 EXPECTED = {

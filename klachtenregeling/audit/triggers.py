@@ -119,21 +119,18 @@ def uninstall(connection) -> None:
     _run(connection, STATEMENTS[connection.vendor][1])
 
 
-def installed(connection) -> set[str]:
-    """Names of the triggers on the guarded tables."""
+def installed(connection, tables=GUARDED_TABLES) -> set[str]:
+    """Names of the triggers on `tables` (by default the dossier's and the access log's)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgrelid IN "
                 "(SELECT oid FROM pg_class WHERE relname = ANY(%s))",
-                [list(GUARDED_TABLES)],
+                [list(tables)],
             )
-        else:
-            cursor.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (%s, %s)",
-                list(GUARDED_TABLES),
-            )
-        return {row[0] for row in cursor.fetchall()}
+            return {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'")
+        return {name for name, table in cursor.fetchall() if table in tables}
 
 
 EXPECTED = {
