@@ -1,8 +1,8 @@
 # The two commands of the README. Both bootstrap uv and the locked dependencies.
-.PHONY: run test lint worker screenshots mutants
+.PHONY: run test lint worker screenshots mutants bench
 
 run:  ## Install, migrate, load the demo organisation, start worker + web server on :8000
-	./scripts/run.sh
+	@./scripts/run.sh
 
 test:  ## The whole suite: lint, migrations check, tests on SQLite and on PostgreSQL
 	./scripts/test.sh
@@ -16,3 +16,6 @@ screenshots:  ## Take the README's screenshots (docs/screenshots/) again, from t
 
 mutants:  ## Mutation testing of the rule modules and the workflow (mutmut; minutes, not part of test)
 	./scripts/mutants.sh
+
+bench:  ## Ours beside django-helpdesk 2.6.1 under wrk, one table (QUICK=1: minutes; DB=postgres)
+	./scripts/bench.sh

@@ -100,6 +100,15 @@ def _dossiers_erased_before_flush():
 
 
 @pytest.fixture(autouse=True)
+def _real_clock():
+    """Every test starts on the real clock: a frozen moment never outlives its test (the
+    live server's threads share the clock, so one left frozen would move "today")."""
+    clock.thaw()
+    yield
+    clock.thaw()
+
+
+@pytest.fixture(autouse=True)
 def _clear_rate_limits():
     cache.clear()
     yield
@@ -222,6 +231,12 @@ def board_member(org):
 @pytest.fixture
 def org_admin(org):
     return UserFactory(organisation=org, admin=True, username="fatima")
+
+
+@pytest.fixture
+def platform_admin(org):
+    """A superuser of the platform: the only one who enters Django's admin (/beheer/)."""
+    return UserFactory(organisation=org, admin=True, is_superuser=True, username="root")
 
 
 @pytest.fixture

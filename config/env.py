@@ -36,6 +36,8 @@ ALLOWED_HOSTS = _list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = _list("CSRF_TRUSTED_ORIGINS", [])
 # Where the app keeps its SQLite database, uploaded files and generated key.
 DATA_DIR = Path(os.environ.get("DATA_DIR", str(BASE_DIR / "var")))
+# Where `collectstatic` puts the static files that WhiteNoise serves.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 # Public base URL used in e-mails (links back to the app).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -51,6 +53,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "klachten@localhost")
 CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "")
 
 MAX_ATTACHMENT_MB = _int("MAX_ATTACHMENT_MB", 10)
+MAX_INBOUND_MAIL_MB = _int("MAX_INBOUND_MAIL_MB", 30)
 # The public API's limits on filing complaints (django-ratelimit rates: "20/h", "1000/h"):
 # per client address without a key, per key with an organisation's API key.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "") or "20/h"

@@ -1,6 +1,6 @@
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
-from klachtenregeling.accounts import security_views, two_factor_views
+from klachtenregeling.accounts import password_views, security_views, two_factor_views
 from klachtenregeling.accounts import views as account_views
 from klachtenregeling.api.api import api
 from klachtenregeling.audit.urls import patterns as audit_patterns
@@ -10,7 +10,14 @@ from klachtenregeling.compliance.urls import patterns as compliance_patterns
 from klachtenregeling.core.admin_site import beheer_site
 from klachtenregeling.handling.urls import patterns as handling_patterns
 from klachtenregeling.improvements import urls as improvement_urls
+from klachtenregeling.inbound import urls as inbound_urls
+from klachtenregeling.notifications import urls as post_urls
+from klachtenregeling.oral import urls as oral_urls
+from klachtenregeling.oral import views as oral_views
+from klachtenregeling.organisations import settings_urls
 from klachtenregeling.organisations import urls as registration_urls
+from klachtenregeling.portal import views as portal_views
+from klachtenregeling.portal.converters import ShortCodeConverter
 from klachtenregeling.portal.urls import patterns as portal_patterns
 from klachtenregeling.questions import urls as question_urls
 from klachtenregeling.regulation import urls as regulation_urls
@@ -20,6 +27,8 @@ from klachtenregeling.retention import urls as retention_urls
 from klachtenregeling.reviews import urls as review_urls
 from klachtenregeling.website import views as website_views
 
+register_converter(ShortCodeConverter, "shortcode")
+
 urlpatterns = [
     path("beheer/", beheer_site.urls),
     path("api/v1/", api.urls),
@@ -28,6 +37,27 @@ urlpatterns = [
     path("inloggen/code/", two_factor_views.verify, name="two-factor-verify"),
     path("inloggen/tweestaps/", two_factor_views.setup, name="two-factor-setup"),
     path("uitloggen/", account_views.auth_views.LogoutView.as_view(), name="logout"),
+    # Issue 17: a forgotten password, and the link of an invitation (Django's reset views).
+    path(
+        "wachtwoord-vergeten/",
+        password_views.PasswordForgottenView.as_view(),
+        name="password-forgotten",
+    ),
+    path(
+        "wachtwoord-vergeten/verstuurd/",
+        password_views.PasswordForgottenSentView.as_view(),
+        name="password-forgotten-sent",
+    ),
+    path(
+        "wachtwoord-instellen/<uidb64>/<token>/",
+        password_views.PasswordSetView.as_view(),
+        name="password-set",
+    ),
+    path(
+        "wachtwoord-instellen/klaar/",
+        password_views.PasswordSetDoneView.as_view(),
+        name="password-set-done",
+    ),
     path("werk/", account_views.home, name="staff-home"),
     path("werk/account/", security_views.account, name="account"),
     path(
@@ -41,11 +71,18 @@ urlpatterns = [
         name="account-logout-everywhere",
     ),
     path("werk/klachten/", include(staff_patterns)),
+    # R-1.1: oral complaints awaiting their written confirmation.
+    path("werk/mondeling/", include(oral_urls.staff_patterns)),
+    # Issue 16: letters to complainants without e-mail, to print and post.
+    path("werk/per-post/", include(post_urls.staff_patterns)),
     path("werk/agenda/", reminder_views.calendar_settings, name="calendar-settings"),
     path("agenda/<str:token>.ics", reminder_views.calendar_feed, name="calendar-feed"),
     path("werk/klachtenregeling/", include(regulation_urls.staff_patterns)),
     path("werk/vragen/", include(question_urls.staff_patterns)),
+    # Issue 18: incoming e-mail (the officers' triage inbox; the admin's mailbox settings).
+    path("werk/post/", include(inbound_urls.staff_patterns)),
     path("werk/huisstijl/", include(branding_urls.staff_patterns)),
+    path("werk/instellingen/", include(settings_urls.staff_patterns)),
     # Article 8: registration lists, reports, recommendations, the yearly review, the board.
     path("werk/registratie/", include(registration_urls.staff_patterns)),
     path("werk/verslagen/", include(report_urls.staff_patterns)),
@@ -58,10 +95,14 @@ urlpatterns = [
     path("werk/", include(handling_patterns)),
     path("werk/", include(audit_patterns)),
     path("werk/", include(compliance_patterns)),
+    # Issue 16: the personal link on a letter (portal/tokens.py: SHORT_ALPHABET); no slash,
+    # so that it never takes an organisation's page.
+    path("k/<shortcode:code>", portal_views.short_link, name="short-link"),
     path("", website_views.root, name="root"),
     path("<slug:org>/", website_views.organisation_home, name="organisation-home"),
     path("<slug:org>/klacht/", include(public_patterns)),
     path("<slug:org>/mijn-klacht/", include(portal_patterns)),
+    path("<slug:org>/bevestigen/", oral_views.confirm, name="oral-confirm"),
     path("<slug:org>/klachtenregeling/", include(regulation_urls.public_patterns)),
     path("<slug:org>/vraag/", include(question_urls.public_patterns)),
     path("<slug:org>/", include(branding_urls.public_patterns)),

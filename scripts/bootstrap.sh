@@ -54,7 +54,14 @@ fi
 
 # Compiled once here: with PYTHONDONTWRITEBYTECODE set (as on CI machines) every process
 # would otherwise compile the packages it imports again (WeasyPrint alone: 4 s).
-"$UV" sync --frozen --quiet --compile-bytecode
+# BOOTSTRAP_VERBOSE=1 (make run): say so, and let uv show its own progress.
+if [ "${BOOTSTRAP_VERBOSE:-}" = 1 ]; then
+  echo "    uv sync: the Python packages of uv.lock into .venv/ (the first time a few" \
+    "minutes; uv shows its own progress)"
+  "$UV" sync --frozen --compile-bytecode
+else
+  "$UV" sync --frozen --quiet --compile-bytecode
+fi
 PY="$ROOT/.venv/bin/python"
 export UV PY
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, as CI runs it: lint, migrations check, security scans (bandit,
+# The whole test suite, as CI runs it: lint (ruff, mypy), migrations check, security scans (bandit,
 # pip-audit), then every test on SQLite and again on PostgreSQL (installed/started when
 # needed). Extra arguments go to pytest.
 set -euo pipefail
@@ -9,6 +9,9 @@ start=$(date +%s)
 echo "==> ruff"
 "$ROOT/.venv/bin/ruff" check .
 "$ROOT/.venv/bin/ruff" format --check .
+
+echo "==> mypy (django-stubs): the procedure's services and what they stand on ([tool.mypy])"
+"$ROOT/.venv/bin/mypy"
 if [ "${1:-}" = "--lint-only" ]; then exit 0; fi
 
 echo "==> migrations are committed"

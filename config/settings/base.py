@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "klachtenregeling.audit",
     "klachtenregeling.notifications",
     "klachtenregeling.complaints",
+    "klachtenregeling.oral",
     "klachtenregeling.handling",
     "klachtenregeling.portal",
     "klachtenregeling.reminders",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "klachtenregeling.suggestions",
     "klachtenregeling.retention",
     "klachtenregeling.compliance",
+    "klachtenregeling.inbound",
 ]
 
 MIDDLEWARE = [
@@ -127,10 +129,18 @@ def _sqlite(path: Path) -> dict:
     }
 
 
+# Persistent connections (issue 19): a request reuses its process's connection instead of
+# connecting (and, on SQLite, running the PRAGMAs above) every time; the health check
+# replaces a connection the database closed.
 if env.DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(env.DATABASE_URL, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            env.DATABASE_URL, conn_max_age=600, conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {"default": _sqlite(DATA_DIR / "klachtenregeling.sqlite3")}
+    DATABASES["default"] |= {"CONN_MAX_AGE": 600, "CONN_HEALTH_CHECKS": True}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -168,7 +178,7 @@ USE_TZ = True
 TIME_ZONE = "Europe/Amsterdam"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.STATIC_ROOT
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Files served at the site's root by WhiteNoise: /robots.txt and /favicon.ico.
 WHITENOISE_ROOT = BASE_DIR / "webroot"
@@ -194,6 +204,8 @@ REFUSED_ACCESS_ALERT_THRESHOLD = env.REFUSED_ACCESS_ALERT_THRESHOLD
 
 # Uploads: limits checked by the intake rules; Django streams bigger files to disk.
 MAX_ATTACHMENT_BYTES = env.MAX_ATTACHMENT_MB * 1024 * 1024
+# Issue 18: a larger incoming e-mail is kept raw as failed mail, not read.
+MAX_INBOUND_MAIL_BYTES = env.MAX_INBOUND_MAIL_MB * 1024 * 1024
 MAX_ATTACHMENTS_PER_UPLOAD = 5
 # The API takes attachments base64-encoded in JSON: one 10 MB file fits.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 16 * 1024 * 1024

@@ -31,6 +31,10 @@ for _name, _value, _required in (
             raise ImproperlyConfigured(str(_error)) from None
 
 DEBUG = False
+# Persistent PostgreSQL connections, checked before reuse (issue 19; base.py sets them too,
+# stated here so that production never loses them by a change to the defaults).
+DATABASES["default"]["CONN_MAX_AGE"] = 600  # noqa: F405
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = True

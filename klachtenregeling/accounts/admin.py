@@ -2,7 +2,9 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import ReadOnlyPasswordHashWidget, UserChangeForm, UserCreationForm
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -77,12 +79,25 @@ class RolesCheckMixin:
 
 
 class PasswordSummaryWidget(ReadOnlyPasswordHashWidget):
-    """Django's read-only password summary, without the `disabled` attribute that the disabled
-    field gives it: on its <div> that attribute is invalid HTML (nothing there to disable)."""
+    """Whether a password is set — never the hasher's parameters (algorithm, iterations,
+    salt, hash) — and a link that works for the one who sees it: the platform administrator
+    sets a password here; an organisation's administrator (who never sets one) goes to the
+    user's page in the settings, where a link to choose a new password is e-mailed.
+    Without the `disabled` attribute that the disabled field gives it: on its <div> that
+    attribute is invalid HTML (nothing there to disable)."""
+
+    password_url = ""  # nosec B105 - a URL, not a password
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"].pop("disabled", None)
+        usable = bool(value) and not value.startswith(UNUSABLE_PASSWORD_PREFIX)
+        context["summary"] = [
+            {"label": _("A password is set.") if usable else _("No password set.")}
+        ]
+        if self.password_url:
+            context["password_url"] = self.password_url
+            context["button_label"] = _("E-mail a link to choose a new password")
         return context
 
 
@@ -94,6 +109,10 @@ class StaffChangeForm(RolesCheckMixin, UserChangeForm):
         super().__init__(*args, **kwargs)
         if password := self.fields.get("password"):
             password.widget = PasswordSummaryWidget(attrs=password.widget.attrs)
+            password.help_text = ""
+            acting = self.acting_user
+            if acting is not None and not acting.is_superuser and self.instance.pk:
+                password.widget.password_url = reverse("settings:user", args=[self.instance.pk])
 
 
 class StaffCreationForm(RolesCheckMixin, UserCreationForm):

@@ -9,13 +9,18 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext_lazy as _
 
-from klachtenregeling.complaints.constants import OPEN_STATUSES
+from klachtenregeling.complaints.constants import OPEN_STATUSES, Status
 from klachtenregeling.complaints.rules.routing import may_handle
 from klachtenregeling.core.errors import NotPermitted
 
 COMPLAINT_VIEW = "complaint.view"
 COMPLAINT_HANDLE = "complaint.handle"
+# R-4.3: the handling officer records a referral and exports the case file — also for a
+# complaint declared not admissible (final otherwise: the disputes body may still take it).
+COMPLAINT_REFER = "complaint.refer"
 COMPLAINT_REGISTER = "complaint.register"
+# R-1.1: an oral complaint awaiting its written confirmation (oral app).
+ORAL_RECORD_HANDLE = "oral_record.handle"
 COMPLAINT_APPOINT_OFFICER = "complaint.appoint_officer"
 COMPLAINT_LIST_UNASSIGNED = "complaint.list_unassigned"
 ORGANISATION_ADMINISTER = "organisation.administer"
@@ -66,6 +71,15 @@ DESTRUCTION_DECIDE = "retention.destruction_decide"
 DESTRUCTION_STATEMENT_VIEW = "retention.destruction_statement_view"
 # The organisation's API keys (README: "API"): made and revoked by its administrator.
 API_KEY_MANAGE = "api_key.manage"
+# Issue 18: the triage inbox of incoming e-mail is the officers' only (object: the
+# organisation); a message naming an officer is not shown to that officer (R-5.4; object:
+# the message). The mailbox settings and failed mail are the administrator's.
+MAIL_TRIAGE_LIST = "mail.triage_list"
+MAIL_TRIAGE_HANDLE = "mail.triage_handle"
+MAILBOX_CONFIGURE = "mail.mailbox_configure"
+# Issue 17: the administrator's own pages: the staff users of the organisation (invite,
+# roles, a link to set a new password, resetting two-step log-in) and the organisation log.
+STAFF_USER_MANAGE = "staff.manage_user"
 
 
 def _active(user) -> bool:
@@ -90,6 +104,12 @@ def _handle_complaint(user, complaint) -> bool:
     return _view_complaint(user, complaint) and complaint.status in OPEN_STATUSES
 
 
+def _refer_complaint(user, complaint) -> bool:
+    return _view_complaint(user, complaint) and (
+        complaint.status in OPEN_STATUSES or complaint.status == Status.NOT_ADMISSIBLE
+    )
+
+
 def _view_as_respondent(user, complaint) -> bool:
     return (
         _same_organisation(user, complaint)
@@ -104,6 +124,16 @@ def _respond(user, complaint) -> bool:
 
 def _register_complaint(user, organisation) -> bool:
     return user.is_officer and user.organisation_id == organisation.pk
+
+
+def _handle_oral_record(user, record) -> bool:
+    """The officer who wrote it down; never the officer it is about (R-5.4)."""
+    return (
+        _same_organisation(user, record)
+        and user.is_officer
+        and record.officer_id == user.pk
+        and may_handle(officer_id=user.pk, respondent_id=record.respondent_id)
+    )
 
 
 def _appoint_officer(user, complaint) -> bool:
@@ -129,6 +159,11 @@ def _export_access_log(user, complaint) -> bool:
 
 def _administer(user, organisation) -> bool:
     return user.is_org_admin and user.organisation_id == organisation.pk
+
+
+def _manage_staff_user(user, other) -> bool:
+    """The organisation's administrator manages its users; never the platform's own."""
+    return user.is_org_admin and _same_organisation(user, other) and not other.is_superuser
 
 
 def _staff_of(user, organisation) -> bool:
@@ -223,6 +258,15 @@ def _propose_destruction(user, obj) -> bool:
     return user.is_officer and user.organisation_id == _organisation_id(obj)
 
 
+def _handle_mail(user, mail) -> bool:
+    """R-5.4: an officer the message names does not see it (it may be about them)."""
+    return (
+        user.is_officer
+        and _same_organisation(user, mail)
+        and not mail.named_officers.filter(pk=user.pk).exists()
+    )
+
+
 def _decide_destruction(user, obj) -> bool:
     return (user.is_officer or user.is_org_admin) and user.organisation_id == _organisation_id(obj)
 
@@ -236,14 +280,17 @@ def _view_destruction_statement(user, obj) -> bool:
 _RULES: dict[str, Callable] = {
     COMPLAINT_VIEW: _view_complaint,
     COMPLAINT_HANDLE: _handle_complaint,
+    COMPLAINT_REFER: _refer_complaint,
     COMPLAINT_VIEW_AS_RESPONDENT: _view_as_respondent,
     COMPLAINT_RESPOND: _respond,
     COMPLAINT_REGISTER: _register_complaint,
+    ORAL_RECORD_HANDLE: _handle_oral_record,
     COMPLAINT_APPOINT_OFFICER: _appoint_officer,
     COMPLAINT_LIST_UNASSIGNED: _administer,
     COMPLAINT_EXPORT_ACCESS_LOG: _export_access_log,
     ORGANISATION_ADMINISTER: _administer,
     API_KEY_MANAGE: _administer,
+    STAFF_USER_MANAGE: _manage_staff_user,
     REGULATION_EDIT: _administer,
     REGULATION_USE_ORDER_TEXT: _staff_of,
     BRANDING_EDIT: _administer,
@@ -266,6 +313,9 @@ _RULES: dict[str, Callable] = {
     DESTRUCTION_PROPOSE: _propose_destruction,
     DESTRUCTION_DECIDE: _decide_destruction,
     DESTRUCTION_STATEMENT_VIEW: _view_destruction_statement,
+    MAIL_TRIAGE_LIST: _list_questions,
+    MAIL_TRIAGE_HANDLE: _handle_mail,
+    MAILBOX_CONFIGURE: _administer,
 }
 
 

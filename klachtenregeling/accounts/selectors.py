@@ -13,13 +13,15 @@ def officers_of(organisation) -> QuerySet[User]:
     )
 
 
+def officers_in_order(organisation) -> list[User]:
+    """The active officers, the default officer first (R-1.4), in one query."""
+    officers = list(officers_of(organisation))
+    officers.sort(key=lambda officer: officer.pk != organisation.default_officer_id)
+    return officers
+
+
 def officer_ids_in_order(organisation) -> list[int]:
-    ids = list(officers_of(organisation).values_list("pk", flat=True))
-    default = organisation.default_officer_id
-    if default in ids:
-        ids.remove(default)
-        ids.insert(0, default)
-    return ids
+    return [officer.pk for officer in officers_in_order(organisation)]
 
 
 def staff_members_of(organisation) -> QuerySet[User]:

@@ -30,6 +30,7 @@ from django_otp.util import random_hex
 
 from klachtenregeling.core.errors import DomainError, InvalidInput
 
+from . import policies
 from .services import user_logout_everywhere
 
 TOTP_CODE = re.compile(r"^\d{6}$")
@@ -146,14 +147,34 @@ def two_factor_enrol(*, user, key_hex: str, code: str) -> tuple[TOTPDevice, list
 
 
 def two_factor_reset(*, user, by) -> None:
-    """The platform administrator removes a user's app and recovery codes (phone and codes
-    lost); every session of the user ends, and the next log-in starts with enrolment."""
-    if not (by.is_active and by.is_superuser):
-        raise DomainError(_("Only the platform administrator can reset two-step log-in."))
+    """The organisation's administrator (or the platform administrator) removes a user's app
+    and recovery codes (phone and codes lost); every session of the user ends, and the next
+    log-in (with the user's own password) starts with enrolment. In the organisation log.
+    Nobody resets their own: they use a recovery code, or ask another administrator."""
+    allowed = by.is_active and (
+        by.is_superuser or policies.can(by, policies.STAFF_USER_MANAGE, user)
+    )
+    if not allowed or by.pk == user.pk:
+        raise DomainError(
+            _("Only another administrator of your organisation can reset your two-step log-in.")
+            if by.pk == user.pk
+            else _("Only an administrator of the organisation can reset two-step log-in.")
+        )
+    from klachtenregeling.organisations import log
+    from klachtenregeling.organisations.models import LogAction
+
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
         user_logout_everywhere(user=user)
+        if user.organisation_id:
+            log.record(
+                organisation=user.organisation,
+                by=by,
+                action=LogAction.TWO_FACTOR_RESET,
+                subject=user.display_name,
+                model="user",
+            )
 
 
 # --- recovery codes ----------------------------------------------------------------------

@@ -76,6 +76,13 @@ def letter_read_as_respondent(request, complaint, letter) -> AccessLogEntry:
     return _record(request, complaint, AccessKind.LETTER, role=ActorRole.RESPONDENT, obj=letter)
 
 
+def file_read_as_respondent(request, complaint, attachment) -> AccessLogEntry:
+    """The person complained about downloaded an attachment shared with them (issue 17)."""
+    return _record(
+        request, complaint, AccessKind.ATTACHMENT, role=ActorRole.RESPONDENT, obj=attachment
+    )
+
+
 def status_page_read(request, link) -> AccessLogEntry:
     """The complainant opened their page through the personal link (R-7.3)."""
     return _record(
@@ -91,6 +98,18 @@ def letter_read_by_complainant(request, link, letter) -> AccessLogEntry:
         role=ActorRole.COMPLAINANT,
         link=link,
         obj=letter,
+    )
+
+
+def file_read_by_complainant(request, link, attachment) -> AccessLogEntry:
+    """The complainant downloaded one of their own files (issue 17)."""
+    return _record(
+        request,
+        link.complaint,
+        AccessKind.ATTACHMENT,
+        role=ActorRole.COMPLAINANT,
+        link=link,
+        obj=attachment,
     )
 
 

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class EventType(models.TextChoices):
     SUBMITTED = "complaint.submitted", _("complaint submitted")
     REGISTERED = "complaint.registered", _("complaint registered by an officer")
+    # an oral complaint's history before its written confirmation (oral app).
+    ORAL_HISTORY = "complaint.oral_history", _("oral complaint recorded and confirmed")
     ROUTED = "complaint.routed", _("complaint routed to an officer")
     ROUTING_FAILED = "complaint.routing_failed", _("no officer available")
     OFFICER_ASSIGNED = "complaint.officer_assigned", _("officer assigned")
@@ -43,6 +45,10 @@ class EventType(models.TextChoices):
     MESSAGE_QUEUED = "message.queued", _("message queued")
     MESSAGE_SENT = "message.sent", _("message delivered")
     MESSAGE_FAILED = "message.failed", _("message could not be delivered")
+    # Issue 18: a reply by e-mail from a party, threaded into the dossier.
+    MAIL_RECEIVED = "mail.received", _("e-mail received")
+    # Issue 16: a letter to a complainant without e-mail was posted by the officer.
+    MESSAGE_POSTED = "message.posted", _("letter posted")
     # a hold blocks destruction until it is lifted.
     HOLD_SET = "retention.hold_set", _("hold on destruction set")
     HOLD_LIFTED = "retention.hold_lifted", _("hold on destruction lifted")

@@ -5,6 +5,10 @@ transaction, so the next sequence number is theirs alone. Each event is sealed o
 the one before it (chain.py).
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from klachtenregeling.core import clock
@@ -13,6 +17,52 @@ from . import chain
 from . import content as sealed
 from .constants import ActorRole, EventType
 from .models import CaseEvent
+
+
+@dataclass
+class _NewDossier:
+    complaint_id: int
+    events: list[CaseEvent] = field(default_factory=list)
+    messages: list = field(default_factory=list)
+
+
+_new_dossier: ContextVar[_NewDossier | None] = ContextVar("new_dossier", default=None)
+
+
+@contextmanager
+def new_dossier(complaint) -> Iterator[None]:
+    """The first events of a complaint created in the caller's transaction (issue 19).
+
+    Nobody else can see the complaint before that transaction commits, so its chain starts
+    here without a row lock or a read of the last link: the events are chained in memory,
+    written in one INSERT when the block ends, and the complaint's compliance status is
+    computed once from them and the messages queued in the block (compliance/stored.py) —
+    the same rows and the same status as one event at a time, in a few queries instead of
+    eight per event. Nothing is written when the block raises (the transaction rolls back).
+    """
+    dossier = _NewDossier(complaint.pk)
+    token = _new_dossier.set(dossier)
+    try:
+        yield
+    finally:
+        _new_dossier.reset(token)
+    CaseEvent.objects.bulk_create(dossier.events)
+    from klachtenregeling.compliance.stored import store_for_new_dossier
+    from klachtenregeling.notifications.outbox import deliver_later
+
+    store_for_new_dossier(complaint, dossier.events, dossier.messages)
+    deliver_later(dossier.messages)  # one task for all of them
+
+
+def in_new_dossier(complaint) -> bool:
+    """Whether `complaint`'s first events are being written (new_dossier): the outbox then
+    leaves the delivery task to the end of the block, one task for all its messages."""
+    return _in_new_dossier(complaint) is not None
+
+
+def _in_new_dossier(complaint) -> _NewDossier | None:
+    dossier = _new_dossier.get()
+    return dossier if dossier is not None and dossier.complaint_id == complaint.pk else None
 
 
 def record(
@@ -27,28 +77,38 @@ def record(
 ) -> CaseEvent:
     """Append one event. `content`: the row the event records (a model instance, saved);
     its id and the digest of its recorded columns as stored go into the data (content.py)."""
-    # Lock the complaint row (already held by a calling service) so that the
-    # next sequence number and the link to the last event are ours alone, also for
-    # the delivery worker. The same read gives the stored compliance status.
-    stored = (
-        type(complaint)
-        .objects.select_for_update()
-        .filter(pk=complaint.pk)
-        .values_list("compliance_status", "compliance_breached_at")
-        .first()
-    )
-    last = (
-        CaseEvent.objects.filter(complaint=complaint)
-        .order_by("-seq")
-        .values_list("seq", "sha256")
-        .first()
-    )
+    dossier = _in_new_dossier(complaint)
+    if dossier is not None:  # chained in memory, written when the block ends
+        stored = None
+        last = (dossier.events[-1].seq, dossier.events[-1].sha256) if dossier.events else None
+    else:
+        # Lock the complaint row (already held by a calling service) so that the
+        # next sequence number and the link to the last event are ours alone, also for
+        # the delivery worker. The same read gives the stored compliance status.
+        stored = (
+            type(complaint)
+            .objects.select_for_update()
+            .filter(pk=complaint.pk)
+            .values_list("compliance_status", "compliance_breached_at")
+            .first()
+        )
+        last = (
+            CaseEvent.objects.filter(complaint=complaint)
+            .order_by("-seq")
+            .values_list("seq", "sha256")
+            .first()
+        )
     seq, prev_sha256 = (last[0] + 1, last[1]) if last else (1, chain.GENESIS)
     data = dict(data or {})
     if content is not None:
         kind = sealed.EVENT_KINDS[event_type]
         data["content_id"] = str(content.pk) if kind == "attachment" else content.pk
-        data["content_sha256"] = sealed.seal(kind, content.pk)
+        data["content_sha256"] = (
+            # Just inserted in this transaction: its recorded columns are the ones in memory.
+            sealed.row_digest(kind, content.pk, vars(content))
+            if dossier is not None and content is complaint
+            else sealed.seal(kind, content.pk)
+        )
     fields = {
         "seq": seq,
         "type": event_type,
@@ -65,7 +125,7 @@ def record(
         actor_id=actor.pk if actor is not None else None,
         **fields,
     )
-    event = CaseEvent.objects.create(
+    event = CaseEvent(
         organisation_id=complaint.organisation_id,
         complaint=complaint,
         actor=actor,
@@ -73,6 +133,10 @@ def record(
         sha256=sha256,
         **fields,
     )
+    if dossier is not None:
+        dossier.events.append(event)
+        return event
+    event.save(force_insert=True)
     # Issue 14: every step leaves the complaint with the compliance status its dossier now
     # has, in the same transaction (compliance/stored.py says why here and when skipped).
     from klachtenregeling.compliance.stored import store_after_event
@@ -81,35 +145,40 @@ def record(
     return event
 
 
-def _intake_data(complaint) -> dict[str, Any]:
+def _intake_data(complaint, concerns=None, subjects=None) -> dict[str, Any]:
+    """`concerns` and `subjects`: as the caller just stored them (else read back)."""
+    if concerns is None:
+        concerns = [c.concern for c in complaint.concerns.all()]
+    if subjects is None:
+        subjects = list(complaint.subjects.all())
     return {
         "reference": complaint.reference,
         "channel": complaint.channel,
         "received_at": complaint.received_at.isoformat(),
         "deadline": complaint.deadline.isoformat(),
         "term_days": (complaint.deadline - clock.local_date(complaint.received_at)).days,
-        "concerns": sorted(c.concern for c in complaint.concerns.all()),
+        "concerns": sorted(concerns),
         "engagement_id": complaint.engagement_id,
         "engagement_described": bool(complaint.engagement_description),
         "is_representative": complaint.is_representative,
         "respondent_id": complaint.respondent_id,
-        "subjects": [{"id": s.pk, "name": s.name} for s in complaint.subjects.all()],
+        "subjects": [{"id": s.pk, "name": s.name} for s in subjects],
     }
 
 
-def complaint_submitted(complaint) -> CaseEvent:
+def complaint_submitted(complaint, *, concerns=None, subjects=None) -> CaseEvent:
     """The complainant filed the complaint in writing, through the form or the API (R-1.1)."""
     return record(
         complaint,
         EventType.SUBMITTED,
         role=ActorRole.COMPLAINANT,
         visible=True,
-        data=_intake_data(complaint),
+        data=_intake_data(complaint, concerns, subjects),
         content=complaint,
     )
 
 
-def complaint_registered(complaint, *, by) -> CaseEvent:
+def complaint_registered(complaint, *, by, concerns=None, subjects=None) -> CaseEvent:
     """An officer registered a complaint received by letter or e-mail (R-1.1)."""
     return record(
         complaint,
@@ -117,8 +186,16 @@ def complaint_registered(complaint, *, by) -> CaseEvent:
         role=ActorRole.OFFICER,
         actor=by,
         visible=True,
-        data=_intake_data(complaint),
+        data=_intake_data(complaint, concerns, subjects),
         content=complaint,
+    )
+
+
+def oral_history(complaint, *, by, data: dict) -> CaseEvent:
+    """R-1.1: the complaint was told orally, put in writing by `by` and confirmed in
+    writing; `data` is the record's own history (oral app), the dossier's first event."""
+    return record(
+        complaint, EventType.ORAL_HISTORY, role=ActorRole.OFFICER, actor=by, visible=True, data=data
     )
 
 
@@ -280,6 +357,8 @@ def _message_data(message) -> dict[str, Any]:
 
 
 def message_queued(complaint, *, message) -> CaseEvent:
+    if (dossier := _in_new_dossier(complaint)) is not None:
+        dossier.messages.append(message)  # what its compliance status reads (R-7.3)
     return record(
         complaint,
         EventType.MESSAGE_QUEUED,
@@ -299,12 +378,44 @@ def message_sent(complaint, *, message) -> CaseEvent:
     )
 
 
+def message_posted(complaint, *, message, by) -> CaseEvent:
+    """Issue 16: the letter was posted; its date counts as the delivery (R-7.3)."""
+    return record(
+        complaint,
+        EventType.MESSAGE_POSTED,
+        role=ActorRole.OFFICER,
+        actor=by,
+        visible=True,
+        data={**_message_data(message), "posted_on": message.posted_on.isoformat()},
+    )
+
+
 def message_failed(complaint, *, message) -> CaseEvent:
     return record(
         complaint,
         EventType.MESSAGE_FAILED,
         role=ActorRole.SYSTEM,
         data={**_message_data(message), "attempts": message.attempts, "error": message.last_error},
+    )
+
+
+def mail_received(complaint, *, mail, role: ActorRole, stored: list, refused: list) -> CaseEvent:
+    """A party's e-mail, threaded into the dossier (R-7.4): the sender, the text and the
+    attachments kept (`stored`) or refused with the reason (`refused`)."""
+    return record(
+        complaint,
+        EventType.MAIL_RECEIVED,
+        role=role,
+        visible=role == ActorRole.COMPLAINANT,
+        data={
+            "mail_id": mail.pk,
+            "from": mail.from_address,
+            "subject": mail.subject,
+            "received_at": mail.received_at.isoformat(),
+            "text": mail.text,
+            "attachments": [str(a.pk) for a in stored],
+            "refused": refused,
+        },
     )
 
 

@@ -25,7 +25,7 @@ ROUTING_REASONS = {
 
 def _date(value: str) -> str:
     day = parse_date(value or "")
-    return date_format(day) if day else "?"
+    return date_format(day, "j F Y") if day else "?"
 
 
 def _channel(value: str) -> str:
@@ -67,7 +67,16 @@ def describe(event) -> str:
             received = parse_datetime(d.get("received_at", ""))
             return _("Complaint registered (%(channel)s, received on %(date)s)") % {
                 "channel": _channel(d.get("channel", "")),
-                "date": date_format(received.astimezone(AMSTERDAM).date()) if received else "?",
+                "date": date_format(received.astimezone(AMSTERDAM).date(), "j F Y")
+                if received
+                else "?",
+            }
+        case EventType.ORAL_HISTORY:
+            told = parse_date(d.get("contacted_on", ""))
+            how = {"link": _("through the personal link"), "paper": _("on paper")}
+            return _("Told orally on %(date)s, put in writing and confirmed %(how)s") % {
+                "date": date_format(told, "j F Y") if told else "?",
+                "how": how.get(d.get("confirmed_how", ""), "?"),
             }
         case EventType.ROUTED:
             return _("Routed to %(officer)s: %(reason)s") % {
@@ -117,8 +126,18 @@ def describe(event) -> str:
             return _("Message queued: %(message)s") % {"message": _message(d)}
         case EventType.MESSAGE_SENT:
             return _("Message delivered: %(message)s") % {"message": _message(d)}
+        case EventType.MESSAGE_POSTED:
+            return _("Letter posted on %(date)s: %(message)s") % {
+                "date": _date(d.get("posted_on", "")),
+                "message": _message(d),
+            }
         case EventType.MESSAGE_FAILED:
             return _("Message could not be delivered: %(message)s") % {"message": _message(d)}
+        case EventType.MAIL_RECEIVED:
+            return _("E-mail received from %(sender)s: %(subject)s") % {
+                "sender": d.get("from", "?"),
+                "subject": d.get("subject") or "—",
+            }
         case EventType.HOLD_SET:
             return _("Hold on destruction set: %(reason)s") % {"reason": d.get("reason", "")}
         case EventType.HOLD_LIFTED:

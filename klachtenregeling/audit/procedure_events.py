@@ -53,7 +53,7 @@ def respondent_notified(complaint, *, by) -> CaseEvent:
     )
 
 
-def hearing_invited(complaint, *, invitation, by, status_from: str) -> CaseEvent:
+def hearing_invited(complaint, *, invitation, by, status_from: str, note: str = "") -> CaseEvent:
     return _step(
         complaint,
         EventType.HEARING_INVITED,
@@ -64,6 +64,7 @@ def hearing_invited(complaint, *, invitation, by, status_from: str) -> CaseEvent
         invitation_id=invitation.pk,
         party=invitation.party,
         due_date=invitation.due_date.isoformat(),
+        **({"note": note} if note else {}),
     )
 
 
@@ -157,12 +158,16 @@ def signatures_voided(complaint, *, judgment, signers: list[str], by) -> CaseEve
     )
 
 
-def judgment_answered(complaint, *, answer, status_from: str) -> CaseEvent:
+def judgment_answered(complaint, *, answer, status_from: str, by=None, **extra) -> CaseEvent:
+    """The complainant's answer; `by`: the officer who recorded one given on paper or by
+    phone (R-5.7), `extra` e.g. the id of the scan attached."""
     return _step(
         complaint,
         EventType.JUDGMENT_ANSWERED,
-        role=ActorRole.COMPLAINANT,
+        role=ActorRole.OFFICER if by is not None else ActorRole.COMPLAINANT,
+        by=by,
         visible=True,
+        **extra,
         status_from=status_from,
         judgment_id=answer.judgment_id,
         answer=answer.answer,
@@ -252,8 +257,9 @@ def _ending(complaint) -> dict:
     }
 
 
-def closed(complaint, *, by, status_from: str) -> CaseEvent:
-    """R-3.2, R-3.3: closed with its cause and the complainant's satisfaction."""
+def closed(complaint, *, by, status_from: str, no_answer: bool = False) -> CaseEvent:
+    """R-3.2, R-3.3: closed with its cause and the complainant's satisfaction;
+    `no_answer`: the complainant did not answer the judgment (R-5.7)."""
     return _step(
         complaint,
         EventType.CLOSED,
@@ -262,6 +268,7 @@ def closed(complaint, *, by, status_from: str) -> CaseEvent:
         visible=True,
         status_from=status_from,
         **_ending(complaint),
+        **({"no_answer": True} if no_answer else {}),
     )
 
 

@@ -4,7 +4,6 @@ Colours reach the pages as CSS custom properties in /<org>/huisstijl.css, never 
 inline styles, so a Content-Security-Policy without 'unsafe-inline' holds.
 """
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from klachtenregeling.accounts import policies
-from klachtenregeling.core.forms import submitted
+from klachtenregeling.core.forms import form_step
 from klachtenregeling.organisations.models import Organisation
 
 from . import services
@@ -81,7 +80,14 @@ def edit(request):
         "accent_colour": branding.accent_colour if branding else "",
     }
     form = BrandingForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and submitted(
+
+    def page(form):
+        return render(request, "branding/edit.html", {"form": form, "branding": branding})
+
+    if request.method != "POST":
+        return page(form)
+    return form_step(  # a logo that passed the checks is kept across an error (issue 17)
+        request,
         form,
         lambda data: services.branding_update(
             organisation=organisation,
@@ -91,11 +97,7 @@ def edit(request):
             logo=data["logo"],
             remove_logo=data["remove_logo"],
         ),
-    ):
-        messages.success(request, _("The house style has been saved."))
-        return redirect("branding_staff:edit")
-    return render(
-        request,
-        "branding/edit.html",
-        {"form": form, "branding": branding},
+        success=_("The house style has been saved."),
+        done=lambda branding: redirect("branding_staff:edit"),
+        page=page,
     )

@@ -33,6 +33,9 @@ class Channel(models.TextChoices):
     API = "api", _("API")
     EMAIL = "email", _("e-mail")
     LETTER = "letter", _("letter")
+    # second sentence: told by phone or in person, put in writing by an officer and
+    # confirmed in writing by the complainant; a complaint from that confirmation on.
+    ORAL = "oral", _("by phone or in person, confirmed in writing")
 
 
 # Channels through which an officer registers a complaint received elsewhere.

@@ -1,6 +1,7 @@
 """Forms parse input into a ComplaintDraft; the rules themselves live in rules/intake.py."""
 
 import uuid
+from functools import cache, partial
 
 from django import forms
 from django.conf import settings
@@ -115,8 +116,12 @@ class ComplaintContentForm(forms.Form):
         kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["respondent_id"].choices = respondent_choices(
-            organisation, _("I don't know / nobody in particular")
+        # A callable: read when the list is shown or a person is named, not for every POST
+        # that names nobody (issue 19; the service checks the person named). Cached for the
+        # form: the select widget reads its choices twice (the required attribute, then
+        # the options), which was two reads of the staff list per GET.
+        self.fields["respondent_id"].choices = cache(
+            partial(respondent_choices, organisation, _("I don't know / nobody in particular"))
         )
         self.fields["attachments"].help_text = _attachments_help()
         self.fields["attachments"].widget.attrs["accept"] = ",".join(ALLOWED_EXTENSIONS)
@@ -216,6 +221,25 @@ class RegistrationForm(ComplaintContentForm):
         initial="nl",
     )
 
+    # Issue 16: a complainant without e-mail gets letters by post.
+    address_street = forms.CharField(label=_("Street"), max_length=200, required=False)
+    address_number = forms.CharField(
+        label=_("House number"), max_length=20, required=False, help_text=_("With its addition.")
+    )
+    address_postcode = forms.CharField(
+        label=_("Postcode"), max_length=10, required=False, help_text=_("For example 1234 AB.")
+    )
+    address_city = forms.CharField(label=_("Town"), max_length=100, required=False)
+    address_foreign = forms.CharField(
+        label=_("Address abroad"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Only for an address outside the Netherlands: the lines of the envelope, the country last."
+        ),
+    )
+
     field_order = ["channel", "received_on", "original", *PublicComplaintForm.field_order]
 
     def __init__(self, *args, **kwargs):
@@ -230,6 +254,16 @@ class RegistrationForm(ComplaintContentForm):
             (s.pk, s.name) for s in Subject.objects.filter(organisation=org, is_active=True)
         ]
         self.fields["complainant_name"].label = _("Name of the complainant")
+        self.fields["complainant_email"].required = False
+        self.fields["complainant_email"].help_text = _(
+            "Without an e-mail address, enter a postal address: the complainant then gets "
+            "every message as a letter."
+        )
+        # The officer registers someone else's complaint: officer wording, not "I am ...".
+        self.fields["representation"].choices = [
+            ("self", _("The complainant is the client")),
+            ("representative", _("The complainant complains on behalf of a client")),
+        ]
         self.fields["description"].label = _("The complaint")
         self.fields["description"].help_text = _("A summary or transcription of the original.")
 
@@ -239,6 +273,16 @@ class RegistrationForm(ComplaintContentForm):
             engagement_id=self.cleaned_data.get("engagement_id"),
             subject_ids=tuple(self.cleaned_data.get("subject_ids") or ()),
             language=self.cleaned_data.get("language", "nl"),
+            **{
+                name: self.cleaned_data.get(name, "")
+                for name in (
+                    "address_street",
+                    "address_number",
+                    "address_postcode",
+                    "address_city",
+                    "address_foreign",
+                )
+            },
         )
 
     def clean(self):
@@ -261,15 +305,12 @@ class DashboardFilterForm(forms.Form):
     due = forms.ChoiceField(choices=[("", ""), *Due.choices], required=False)
     # Older links: ?overdue=1 means due=overdue.
     overdue = forms.BooleanField(required=False)
+    view = forms.ChoiceField(choices=[("open", "open"), ("ended", "ended")], required=False)
 
-    def __init__(self, *args, organisation_id, **kwargs):
+    def __init__(self, *args, subjects, **kwargs):
+        """`subjects`: the organisation's subjects (the page lists them too: read once)."""
         super().__init__(*args, **kwargs)
-        self.fields["subject"].choices = [("", "")] + [
-            (pk, pk)
-            for pk in Subject.objects.filter(organisation_id=organisation_id).values_list(
-                "pk", flat=True
-            )
-        ]
+        self.fields["subject"].choices = [("", "")] + [(s.pk, s.pk) for s in subjects]
 
     def value(self, name: str):
         return self.cleaned_data.get(name) if name not in self.errors else None

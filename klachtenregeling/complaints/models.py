@@ -58,7 +58,15 @@ class Complaint(models.Model):
     language = models.CharField(max_length=2, choices=Language.choices, default=Language.NL)
 
     complainant_name = models.CharField(_("name"), max_length=200)
-    complainant_email = models.EmailField(_("e-mail"))
+    # Issue 16: an e-mail address or a postal address (or both). Without e-mail, every
+    # message to the complainant becomes a letter to post (notifications/post.py).
+    complainant_email = models.EmailField(_("e-mail"), blank=True)
+    address_street = models.CharField(_("street"), max_length=200, blank=True)
+    address_number = models.CharField(_("house number"), max_length=20, blank=True)
+    address_postcode = models.CharField(_("postcode"), max_length=7, blank=True)
+    address_city = models.CharField(_("town"), max_length=100, blank=True)
+    # An address abroad, as the lines of the envelope (country included).
+    address_foreign = models.TextField(_("address abroad"), blank=True)
     complainant_phone = models.CharField(_("phone"), max_length=40, blank=True)
     is_representative = models.BooleanField(default=False)
     on_behalf_of = models.CharField(_("on behalf of"), max_length=200, blank=True)
@@ -181,6 +189,13 @@ class Complaint(models.Model):
                 condition=Q(engagement__isnull=False) | ~Q(engagement_description=""),
                 name="complaint_engagement_known_or_described",
             ),
+            # Issue 16: the complainant can be reached by e-mail or by post.
+            models.CheckConstraint(
+                condition=~Q(complainant_email="")
+                | ~Q(address_postcode="")
+                | ~Q(address_foreign=""),
+                name="complaint_email_or_postal_address",
+            ),
             # R-1.3: a representative states on whose behalf they complain.
             models.CheckConstraint(
                 condition=Q(is_representative=False) | ~Q(on_behalf_of=""),
@@ -246,6 +261,23 @@ class Complaint(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+    @property
+    def by_post(self) -> bool:
+        """No e-mail address: every message to the complainant is a letter (issue 16)."""
+        return not self.complainant_email
+
+    @property
+    def postal_lines(self) -> list[str]:
+        """The address block below the name, as on the envelope."""
+        if self.address_foreign.strip():
+            return [line.strip() for line in self.address_foreign.splitlines() if line.strip()]
+        if not self.address_postcode:
+            return []
+        return [
+            f"{self.address_street} {self.address_number}".strip(),
+            f"{self.address_postcode}  {self.address_city.upper()}",
+        ]
 
     @property
     def received_time_known(self) -> bool:
@@ -353,3 +385,30 @@ class ReferenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last_number}"
+
+
+def pending_upload_path(instance: "PendingUpload", filename: str) -> str:
+    # A random name: the client's file name is never used on disk.
+    return f"pending/{uuid.uuid4().hex}"
+
+
+class PendingUpload(models.Model):
+    """A file that passed the checks on a form that was sent back with an error (issue 17):
+    kept for the same browser session so that nobody has to choose it again, encrypted with
+    a key that only that session holds, and removed once the form is sent or after
+    `PENDING_UPLOAD_HOURS` (complaints/pending_uploads.py)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    form = models.CharField(max_length=40)  # which form ("complaint", "registration")
+    field = models.CharField(max_length=40)  # which of its file fields
+    file = models.FileField(upload_to=pending_upload_path, max_length=200)
+    filename = models.CharField(max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    created_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["created_at"], name="pending_upload_created")]
+
+    def __str__(self) -> str:
+        return self.filename

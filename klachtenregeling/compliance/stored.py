@@ -5,7 +5,7 @@
 `rules.check_all(facts)`, so that the officer's dashboard can order "breach and at risk
 first" on an index; `compliance_verdicts` keeps every rule's verdict, so that the period's
 compliance table is a grouped count instead of reading every dossier again, and
-`compliance_recheck` says whether time alone can change them. They are written in two
+`compliance_recheck` says whether time alone can change them. They are written in three
 places only:
 
 * `store_after_event`, called by `audit.events.record` — the single writer of case events —
@@ -15,6 +15,8 @@ places only:
   sent) when the stored status is already "in order": those can only make R-7.3 better,
   never a rule worse, and they are the most frequent events by far; the stored verdicts are
   then only marked to be checked again (`compliance_checked_at` NULL).
+* `store_for_new_dossier`, the same for a complaint created in this transaction, once for
+  its first events (audit.events.new_dossier): from the rows just written, not read back.
 * `compliance_refresh_all`, run daily by the scheduler: time alone makes a rule at risk or
   breached, without any step. Complaints not checked today whose verdicts time can change
   (open ones, or a rule due by a date), and those marked to be checked again, in batches
@@ -32,6 +34,7 @@ The status stays recomputable from the dossier at any moment: a test holds it ag
 from collections.abc import Iterable
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
@@ -42,8 +45,8 @@ from klachtenregeling.core import clock
 
 from . import rules
 from .constants import Verdict
-from .facts import facts_for, facts_for_batch
-from .timeline import Finding
+from .facts import _event, facts_for, facts_for_batch
+from .timeline import Facts, Finding, Message, Retention
 
 BATCH = 500
 
@@ -51,7 +54,9 @@ LEVEL = {Verdict.BREACHED: ComplianceStatus.BREACHED, Verdict.AT_RISK: Complianc
 
 # Events that can only improve the verdicts (a message queued or delivered): no
 # recomputation while the stored status is already "in order".
-ONLY_IMPROVE = frozenset({EventType.MESSAGE_QUEUED, EventType.MESSAGE_SENT})
+ONLY_IMPROVE = frozenset(
+    {EventType.MESSAGE_QUEUED, EventType.MESSAGE_SENT, EventType.MESSAGE_POSTED}
+)
 
 FIELDS = [
     "compliance_status",
@@ -137,6 +142,45 @@ def store_after_event(complaint: Complaint, event_type: str, stored: tuple) -> N
         Complaint.objects.filter(pk=complaint.pk).update(compliance_checked_at=None)
         return
     _apply(complaint, rules.check_all(facts_for(complaint)), clock.now())
+    Complaint.objects.filter(pk=complaint.pk).update(
+        **{name: getattr(complaint, name) for name in FIELDS}
+    )
+
+
+def store_for_new_dossier(complaint: Complaint, events, messages) -> None:
+    """A complaint created in this transaction, with its first `events` (case events, in
+    order) and the outbox `messages` they queued (audit.events.new_dossier): its status from
+    those alone — no read has been logged and nothing has ended yet — in one UPDATE. The
+    result equals `store_after_event` after each of them, without reading them back."""
+    facts = Facts(
+        status=complaint.status,
+        received_on=clock.local_date(complaint.received_at),
+        original_deadline=complaint.original_deadline,
+        today=clock.today(),
+        events=tuple(
+            _event(
+                e.seq,
+                e.type,
+                e.at,
+                e.actor_id,
+                e.actor_role,
+                e.data,
+                e.complaint_id,
+                e.visible_to_complainant,
+                e.prev_sha256,
+                e.sha256,
+                e.chain_version,
+                e.organisation_id,
+            )
+            for e in events
+        ),
+        messages=tuple(Message(m.pk, m.kind, m.recipient_role, m.status) for m in messages),
+        reads=(),
+        at_risk_days=settings.COMPLIANCE_AT_RISK_DAYS,
+        retention=Retention(),
+        destruction_days=settings.COMPLIANCE_DESTRUCTION_DAYS,
+    )
+    _apply(complaint, rules.check_all(facts), clock.now())
     Complaint.objects.filter(pk=complaint.pk).update(
         **{name: getattr(complaint, name) for name in FIELDS}
     )

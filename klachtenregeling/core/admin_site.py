@@ -1,7 +1,7 @@
-"""The settings back-office ("beheer"): organisation settings and users, never complaint content.
+"""Django's admin ("beheer"): for the platform's superusers only, never complaint content.
 
-Platform superusers see every organisation; an organisation's admin sees only
-their own. Complaints, statements, attachments and case events are not
+An organisation's administrator has the site's own settings pages (/werk/instellingen/,
+issue 17) and is sent there. Complaints, statements, attachments and case events are not
 registered here at all (R-6.1).
 """
 
@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -20,12 +21,15 @@ class BeheerSite(admin.AdminSite):
 
     def has_permission(self, request) -> bool:
         user = request.user
-        return bool(user.is_active and (user.is_superuser or user.is_org_admin))
+        return bool(user.is_active and user.is_superuser)
 
     def login(self, request, extra_context=None):
         """One log-in page for everyone (rate-limited): the staff log-in, then back here."""
         if request.user.is_authenticated:
-            # Signed in but not an administrator: no second log-in form, no redirect loop.
+            # An organisation's administrator: their own settings pages, not a dead end.
+            if request.user.is_active and request.user.is_org_admin:
+                return redirect("settings:index")
+            # Signed in but not a superuser: no second log-in form, no redirect loop.
             raise PermissionDenied
         return redirect_to_login(request.GET.get("next") or reverse("beheer:index"))
 

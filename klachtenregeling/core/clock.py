@@ -36,6 +36,12 @@ def start_of_day(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=AMSTERDAM)
 
 
+def thaw() -> None:
+    """Back to the real clock (each test starts there: conftest.py)."""
+    global _frozen_at
+    _frozen_at = None
+
+
 @contextmanager
 def frozen(at: datetime) -> Iterator[datetime]:
     """Make now() return `at` (aware) inside the block."""

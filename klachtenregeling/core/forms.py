@@ -1,8 +1,17 @@
-"""Shared form pieces: the one place a DomainError becomes form errors."""
+"""Shared form pieces: the one place a DomainError becomes form errors, and the one
+helper for "a form step on a page" (`form_step`)."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django import forms
+from django.contrib import messages as flash
+from django.http import HttpRequest, HttpResponse
 
 from .errors import DomainError, InvalidInput
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def apply_domain_error(form: forms.Form, error: DomainError) -> None:
@@ -14,7 +23,7 @@ def apply_domain_error(form: forms.Form, error: DomainError) -> None:
     )
     for field, messages in items:
         for message in messages:
-            form.add_error(field if field in form.fields else None, message)
+            form.add_error(field if field in form.fields else None, str(message))
 
 
 class DateInput(forms.DateInput):
@@ -44,6 +53,56 @@ class MultipleFileField(forms.FileField):
             return []
         files = data if isinstance(data, list | tuple) else [data]
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def form_step(
+    request: HttpRequest,
+    form: forms.Form,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    success: "StrOrPromise | None",
+    done: Callable[[Any], HttpResponse],
+    page: Callable[[forms.Form], HttpResponse],
+    passes: tuple[type[DomainError], ...] = (),
+) -> HttpResponse:
+    """A form step on a page: a valid form whose `action(cleaned_data)` the domain accepts
+    gets the `success` message (if any) and `done(result)` (a redirect, or the next page); otherwise `page(form)` shows
+    the page again with the form's errors (status 400), nothing typed lost.
+
+    A refusal that names no field of the form (the step is not possible in this state, a
+    stale version, ...) is a non-field error of the form *and* a message at the top of the
+    page: the form may be folded away, and the reason must be seen. Refusals in `passes`
+    are left to the caller (e.g. a judgment that changed shows the new text instead).
+
+    Nothing attached is lost either (issue 17): a form with a file field keeps the files
+    that passed the checks across an error (`FormUploads`), and a valid form finds them in
+    its `cleaned_data` as if they had been attached again.
+    """
+    from klachtenregeling.complaints.services.pending_uploads import FormUploads
+
+    kept = FormUploads.of(request, form)
+    if form.is_valid():
+        if kept is not None:
+            kept.fill(form)
+        try:
+            result = action(form.cleaned_data)
+        except passes:
+            raise
+        except DomainError as error:
+            apply_domain_error(form, error)
+            if not isinstance(error, InvalidInput) and error.field not in form.fields:
+                flash.error(request, str(error.message))
+        else:
+            if kept is not None:
+                kept.consume()
+            if success:
+                flash.success(request, success)
+            return done(result)
+    if kept is not None:
+        kept.keep_new(form)
+    response = page(form)
+    response.status_code = 400
+    return response
 
 
 def submitted(form: forms.Form, action) -> bool:

@@ -2,9 +2,11 @@
 header of staff and personal-link pages."""
 
 import re
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import Resolver404, resolve
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from .errors import DomainError, FileUnreadable, NotPermitted
@@ -36,8 +38,37 @@ class DomainErrorMiddleware:
             safe = url_has_allowed_host_and_scheme(
                 back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
             )
-            return redirect(back if safe and back else "staff-home")
+            return redirect(_page_at_or_above(back) if safe and back else "staff-home")
         return None
+
+
+def _page_at_or_above(url: str) -> str:
+    """Where the refusal's message is shown (issue 17: a flash message shows on the page it
+    belongs to). The page a form came from may have been shown at a form's own address (a
+    step sent back with an error): going back there would be refused (POST only), and the
+    message would turn up on some later page. The nearest address above it that shows a
+    page is used instead (a dossier step's address → the dossier)."""
+    path = urlsplit(url).path
+    while path.startswith("/") and path != "/":
+        try:
+            view = resolve(path).func
+        except Resolver404:
+            view = None
+        if view is not None and _shows_a_page(view):
+            return url if path == urlsplit(url).path else path
+        path = path.rstrip("/").rsplit("/", 1)[0] + "/"
+    return "staff-home"
+
+
+def _shows_a_page(view) -> bool:
+    """False for a view behind `require_POST` (Django's `require_http_methods` without GET)."""
+    while view is not None:
+        code = getattr(view, "__code__", None)
+        if code is not None and "request_method_list" in code.co_freevars:
+            cell = view.__closure__[code.co_freevars.index("request_method_list")]
+            return "GET" in cell.cell_contents
+        view = getattr(view, "__wrapped__", None)
+    return True
 
 
 class PrivatePagesMiddleware:

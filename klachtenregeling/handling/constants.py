@@ -33,6 +33,14 @@ class Answer(models.TextChoices):
     DECLINED = "declined", _("declined")
 
 
+class PaperAnswer(models.TextChoices):
+    """The complainant's answer as the officer records it from a letter or a call."""
+
+    ACCEPTED = "accepted", _("accepted (signed judgment received)")
+    DECLINED = "declined", _("declined")
+    PROPOSAL = "proposal", _("a new proposal")
+
+
 class Signer(models.TextChoices):
     COMPLAINANT = "complainant", _("complainant")
     OFFICER = "officer", _("complaints officer")

@@ -6,10 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.complaints.constants import MAX_DESCRIPTION_LENGTH, Satisfaction
+from klachtenregeling.complaints.rules.registration import UNKNOWN_CAUSE
 from klachtenregeling.core import clock
 from klachtenregeling.core.forms import DateInput
 
-from .constants import Answer, Party, RulingOutcome, Verdict, Via
+from .constants import Answer, PaperAnswer, Party, RulingOutcome, Verdict, Via
 
 DEFAULT_DAYS_TO_ANSWER = 10
 
@@ -52,15 +53,35 @@ class PartyForm(VersionedForm):
             self.fields["party"].choices = [(Party.COMPLAINANT, Party.COMPLAINANT.label)]
 
 
+BOTH_PARTIES = "both"
+
+
 class InviteForm(PartyForm):
     due_date = forms.DateField(label=_("Answer by"), widget=DateInput())
+    note = _text(
+        _("Personal text (optional)"),
+        rows=3,
+        required=False,
+        help_text=_("Added to the invitation e-mail."),
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, has_respondent=True, **kwargs):
         kwargs.setdefault("initial", {})
         kwargs["initial"].setdefault(
             "due_date", clock.today() + timedelta(days=DEFAULT_DAYS_TO_ANSWER)
         )
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, has_respondent=has_respondent, **kwargs)
+        if has_respondent:
+            # Both sides in one submission (R-5.2), the usual case: offered first.
+            self.fields["party"].choices = [
+                (BOTH_PARTIES, _("Both parties")),
+                *Party.choices,
+            ]
+            self.fields["party"].initial = BOTH_PARTIES
+
+    def parties(self) -> list[str]:
+        party = self.cleaned_data["party"]
+        return [Party.COMPLAINANT, Party.RESPONDENT] if party == BOTH_PARTIES else [party]
 
 
 class RecordedStatementForm(PartyForm):
@@ -158,7 +179,10 @@ class EndingForm(VersionedForm):
         # With no cause in use the service tells where to add them (no dead end).
         field.required = self.cause_required and bool(causes)
         if not self.cause_required:
-            field.label = _("Cause of the complaint (optional)")
+            # R-3.2, R-3.3: asked at every end; "unknown" is an answer (withdrawn, not
+            # admissible: the handling may not have come to the cause).
+            field.choices.insert(1, (UNKNOWN_CAUSE, _("unknown")))
+            field.required = True
 
 
 class RulingForm(EndingForm):
@@ -174,6 +198,43 @@ class RulingForm(EndingForm):
 
 class CloseForm(EndingForm):
     cause_required = True
+
+
+class NoAnswerCloseForm(EndingForm):
+    """R-5.7: closed because the complainant did not answer the judgment."""
+
+    cause_required = True
+
+
+class PaperAnswerForm(VersionedForm):
+    """R-5.7: the complainant's answer by letter or phone, recorded by the officer."""
+
+    answer = forms.ChoiceField(
+        label=_("The complainant's answer"), choices=PaperAnswer.choices, widget=forms.RadioSelect
+    )
+    via = forms.ChoiceField(
+        label=_("How it reached you"),
+        choices=[(Via.WRITING, Via.WRITING.label), (Via.PHONE, Via.PHONE.label)],
+    )
+    signed_version = forms.IntegerField(
+        label=_("Version of the judgment on the signed letter"),
+        min_value=1,
+        required=False,
+        help_text=_("Only a signature on the current version counts."),
+    )
+    comment = _text(_("What the complainant said or proposed"), rows=3, required=False)
+    document = forms.FileField(
+        label=_("Scan of the signed judgment or the letter (PDF or image)"), required=False
+    )
+
+
+class PaperSignatureForm(VersionedForm):
+    """R-5.7: the person complained about signed the judgment on paper."""
+
+    signed_version = forms.IntegerField(
+        label=_("Version of the judgment on the signed letter"), min_value=1
+    )
+    document = forms.FileField(label=_("Scan of the signed judgment (PDF or image)"))
 
 
 class ReasonForm(VersionedForm):
@@ -204,3 +265,12 @@ class WithdrawForm(forms.Form):
 
     def clean_satisfaction(self) -> str:
         return self.cleaned_data.get("satisfaction") or Satisfaction.UNKNOWN
+
+
+class ShareForm(forms.Form):
+    """Issue 17: share one attachment with the person complained about, or stop sharing."""
+
+    attachment = forms.UUIDField(widget=forms.HiddenInput)
+    share = forms.TypedChoiceField(
+        choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1", widget=forms.HiddenInput
+    )

@@ -201,3 +201,24 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"referral of complaint {self.complaint_id}"
+
+
+class AttachmentShare(models.Model):
+    """Issue 17: the officer's choice, per attachment, to share it with the person
+    complained about — one row per choice (shared or no longer shared), so the rows are the
+    log of who chose what when; the latest row of an attachment holds."""
+
+    complaint = models.ForeignKey(COMPLAINT, on_delete=models.CASCADE, related_name="shares")
+    attachment = models.ForeignKey(
+        "complaints.Attachment", on_delete=models.CASCADE, related_name="shares"
+    )
+    shared = models.BooleanField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["complaint", "at"], name="share_complaint")]
+
+    def __str__(self) -> str:
+        return f"{self.attachment_id}: {'shared' if self.shared else 'not shared'}"

@@ -16,6 +16,13 @@ patterns = (
         path(f"{STEP}voorstel/", steps.propose, name="propose"),
         path(f"{STEP}oordeel/", steps.judge, name="judge"),
         path(f"{STEP}ondertekenen/", steps.sign, name="sign"),
+        path(f"{STEP}reactie-op-papier/", steps.record_paper_answer, name="paper-answer"),
+        path(
+            f"{STEP}handtekening-op-papier/",
+            steps.record_paper_signature,
+            name="paper-signature",
+        ),
+        path(f"{STEP}geen-reactie/", steps.close_no_answer, name="close-no-answer"),
         path(f"{STEP}geschillencommissie/", steps.refer, name="refer"),
         path(f"{STEP}dossier-geschillencommissie/", steps.case_file, name="case-file"),
         path(f"{STEP}uitspraak/", steps.record_ruling, name="record-ruling"),
@@ -23,6 +30,7 @@ patterns = (
         path(f"{STEP}intrekken/", steps.withdraw, name="withdraw"),
         path(f"{STEP}niet-ontvankelijk/", steps.not_admissible, name="not-admissible"),
         path(f"{STEP}links-intrekken/", steps.revoke_links, name="revoke-links"),
+        path(f"{STEP}delen/", steps.share, name="share"),
         path("over-mij/", respondent.about_me, name="about-me"),
         path("over-mij/<reference:reference>/", respondent.about_me_detail, name="about-me-detail"),
         path(
@@ -42,6 +50,11 @@ patterns = (
         ),
         path(
             "over-mij/<reference:reference>/ondertekenen/", respondent.sign, name="respondent-sign"
+        ),
+        path(
+            "over-mij/<reference:reference>/bestanden/<uuid:attachment_id>/",
+            respondent.shared_file,
+            name="respondent-file",
         ),
         path(
             "over-mij/<reference:reference>/brieven/<uuid:attachment_id>/",

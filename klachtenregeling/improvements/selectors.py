@@ -4,7 +4,7 @@ their organisation's, everyone else only their own."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.core.errors import NotPermitted
@@ -106,7 +106,7 @@ class Counts:
 
 def counts_for_owner(user, *, today: date) -> Counts:
     mine = Recommendation.objects.filter(owner=user).exclude(status__in=FINISHED)
-    return Counts(open=mine.count(), overdue=mine.filter(due_date__lt=today).count())
+    return Counts(**mine.aggregate(open=Count("pk"), overdue=Count("pk", filter=_overdue(today))))
 
 
 def counts_for_organisation(organisation, *, today: date) -> Counts:
@@ -114,10 +114,16 @@ def counts_for_organisation(organisation, *, today: date) -> Counts:
         status__in=FINISHED
     )
     return Counts(
-        open=unfinished.count(),
-        overdue=unfinished.filter(due_date__lt=today).count(),
-        owner_left=unfinished.filter(_left(organisation.pk)).count(),
+        **unfinished.aggregate(
+            open=Count("pk"),
+            overdue=Count("pk", filter=_overdue(today)),
+            owner_left=Count("pk", filter=_left(organisation.pk)),
+        )
     )
+
+
+def _overdue(today: date) -> Q:
+    return Q(due_date__lt=today)
 
 
 def open_for_owner(user) -> QuerySet[Recommendation]:

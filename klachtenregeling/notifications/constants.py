@@ -25,8 +25,14 @@ class MessageKind(models.TextChoices):
     DEADLINE_REMINDER = "deadline_reminder", _("reminder of a deadline")
     OVERDUE_DIGEST = "overdue_digest", _("daily overview of overdue complaints")
     STATEMENT_REMINDER = "statement_reminder", _("reminder to give an account")
+    # the complainant has not answered the judgment after the set period.
+    ANSWER_REMINDER = "answer_reminder", _("reminder to answer the judgment")
     DEADLINE_PASSED = "deadline_passed", _("alert: term passed without a judgment")
     LINK_RESENT = "link_resent", _("new personal link")
+    # an oral complaint's written record, to confirm or correct (oral app).
+    ORAL_CONFIRMATION = "oral_confirmation", _("written record of an oral complaint to confirm")
+    ORAL_REMINDER = "oral_reminder", _("reminder to confirm an oral complaint")
+    ORAL_NOT_CONFIRMED = "oral_not_confirmed", _("oral complaint closed as not confirmed")
     REVIEW_DUE = "review_due", _("reminder of the yearly review")
     # a stored file of a complaint does not decrypt (changed, or a wrong key).
     FILE_UNREADABLE = "file_unreadable", _("alert: a stored file cannot be read")
@@ -40,6 +46,12 @@ class MessageKind(models.TextChoices):
     COMPLIANCE_DIGEST = "compliance_digest", _("daily overview of new breaches of the regulation")
     # Issue 15: a staff member was refused many complaint URLs within an hour.
     REFUSED_ACCESS = "refused_access", _("alert: repeated refused access to complaints")
+    # Issue 18: a party's e-mail entered the dossier; one of our messages bounced.
+    MAIL_RECEIVED = "mail_received", _("new e-mail in a dossier")
+    MESSAGE_BOUNCED = "message_bounced", _("alert: a message was returned undelivered")
+    # Issue 17: a new staff user's invitation, and a link to set a new password.
+    STAFF_INVITATION = "staff_invitation", _("invitation to a new staff user")
+    PASSWORD_LINK = "password_link", _("link to set a new password")
 
 
 # Messages that carry what a person wrote by hand for this recipient: the proposed solution

@@ -83,6 +83,18 @@ def _headers(message: OutboxMessage) -> dict[str, str]:
     return headers
 
 
+def _reply_to(message: OutboxMessage) -> list[str]:
+    """Issue 18: a message of a complaint, when the organisation reads a mailbox, is answered
+    to the complaint's keyed address (klachten+KL-….<key>@…), so the reply enters its dossier."""
+    if message.complaint_id:
+        from klachtenregeling.inbound.selectors import reply_address_of
+
+        keyed = reply_address_of(message.complaint)
+        if keyed:
+            return [keyed]
+    return [message.reply_to] if message.reply_to else []
+
+
 def _email(message: OutboxMessage) -> EmailMultiAlternatives:
     organisation = message.organisation
     email = FlowedEmail(
@@ -90,7 +102,7 @@ def _email(message: OutboxMessage) -> EmailMultiAlternatives:
         body=message.body_text,
         from_email=formataddr((organisation.name, sender_address())),
         to=[message.to_email],
-        reply_to=[message.reply_to] if message.reply_to else [],
+        reply_to=_reply_to(message),
         headers=_headers(message),
     )
     email.attach_alternative(message.body_html, "text/html")

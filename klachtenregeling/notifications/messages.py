@@ -5,7 +5,6 @@ from django.urls import reverse
 
 from klachtenregeling.accounts.selectors import admins_of, board_of
 from klachtenregeling.audit.constants import ActorRole
-from klachtenregeling.portal import tokens
 
 from . import outbox
 from .constants import MessageKind
@@ -33,7 +32,8 @@ def reply_address(complaint) -> str:
 def acknowledgement(complaint):
     """To the complainant: reference, deadline, free of charge (R-6.3), disputes body (R-4.2),
     and the personal link to the page where they follow their complaint (R-7.3)."""
-    token = tokens.issue(complaint, purpose=MessageKind.ACKNOWLEDGEMENT)
+    from .procedure_messages import complainant_link
+
     return outbox.enqueue(
         organisation=complaint.organisation,
         complaint=complaint,
@@ -41,7 +41,7 @@ def acknowledgement(complaint):
         to_email=complaint.complainant_email,
         recipient_role=ActorRole.COMPLAINANT,
         language=complaint.language,
-        context={"url": _url("portal:enter", complaint.organisation.slug) + f"?t={token}"},
+        context={"url": complainant_link(complaint, purpose=MessageKind.ACKNOWLEDGEMENT)},
         reply_to=reply_address(complaint),
     )
 

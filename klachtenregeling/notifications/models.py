@@ -14,6 +14,10 @@ class DeliveryStatus(models.TextChoices):
     SENDING = "sending", _("being sent")
     SENT = "sent", _("sent")
     FAILED = "failed", _("could not be delivered")
+    # Issue 16: a complainant without e-mail gets the message as a letter, printed and
+    # posted by an officer ("Te versturen per post").
+    POST = "post", _("to be sent by post")
+    POSTED = "posted", _("posted")
 
 
 class OutboxMessage(models.Model):
@@ -29,7 +33,7 @@ class OutboxMessage(models.Model):
     )
     kind = models.CharField(max_length=50, choices=MessageKind.choices)
     recipient_role = models.CharField(max_length=20)
-    to_email = models.EmailField()
+    to_email = models.EmailField(blank=True)  # empty: a letter by post (issue 16)
     # Where a reply goes: the handling officer, never the person complained about (R-5.4).
     reply_to = models.EmailField(blank=True)
     language = models.CharField(max_length=2)
@@ -39,6 +43,14 @@ class OutboxMessage(models.Model):
     # A letter (PDF) sent along, e.g. the judgment (R-5.6).
     attachment = models.ForeignKey(
         "complaints.Attachment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    # Issue 16: the message as a letter (PDF) to print and post, and when it was posted.
+    letter = models.ForeignKey(
+        "complaints.Attachment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    posted_on = models.DateField(null=True, blank=True)
+    posted_by = models.ForeignKey(
+        "accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     status = models.CharField(
         max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
@@ -60,6 +72,12 @@ class OutboxMessage(models.Model):
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="outbox_due"),
             models.Index(fields=["complaint", "created_at"], name="outbox_complaint"),
+            # The officers' "to be sent by post" list.
+            models.Index(
+                fields=["organisation", "created_at"],
+                condition=Q(status="post"),
+                name="outbox_to_post",
+            ),
         ]
 
     def __str__(self) -> str:

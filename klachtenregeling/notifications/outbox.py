@@ -8,7 +8,7 @@ from klachtenregeling.audit import events
 from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.core import clock
 
-from .models import OutboxMessage
+from .models import DeliveryStatus, OutboxMessage
 
 
 def enqueue(
@@ -44,6 +44,8 @@ def enqueue(
             body_text = f"{context['regarding']}\n\n{body_text}"
         body_html = render_to_string(f"notifications/{kind}/body.html", context)
     now = clock.now()
+    # Issue 16: a complainant without an e-mail address gets the message as a letter.
+    by_post = complaint is not None and recipient_role == ActorRole.COMPLAINANT and not to_email
     message = OutboxMessage.objects.create(
         organisation=organisation,
         complaint=complaint,
@@ -58,11 +60,27 @@ def enqueue(
         attachment=attachment,
         created_at=now,
         next_attempt_at=now,
+        status=DeliveryStatus.POST if by_post else DeliveryStatus.PENDING,
     )
+    if by_post:
+        from . import post
+
+        post.attach_letter(message, body_text=body_text, url=context.get("url", ""))
     if complaint is not None:
         events.message_queued(complaint, message=message)
+    if by_post or (complaint is not None and events.in_new_dossier(complaint)):
+        return message  # by post: no delivery; a new dossier: deliver_later at its end
     deliver_message.enqueue(message.pk)
     return message
+
+
+def deliver_later(messages) -> None:
+    """One delivery task for the messages (a new complaint's, issue 19) that go by e-mail."""
+    from .tasks import deliver_messages
+
+    ids = [m.pk for m in messages if m.status == DeliveryStatus.PENDING]
+    if ids:
+        deliver_messages.enqueue(ids)
 
 
 def _regarding(complaint, recipient_role: str) -> str:

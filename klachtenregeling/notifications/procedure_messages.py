@@ -20,6 +20,10 @@ def site_url(name: str, *args) -> str:
 
 
 def complainant_link(complaint, *, purpose: str) -> str:
+    """The personal link (R-7.3); on a letter (no e-mail address, issue 16) a short one that
+    can be typed from paper."""
+    if complaint.by_post:
+        return site_url("short-link", tokens.issue_short(complaint, purpose=purpose))
     token = tokens.issue(complaint, purpose=purpose)
     return site_url("portal:enter", complaint.organisation.slug) + f"?t={token}"
 
@@ -104,8 +108,9 @@ def respondent_notified(complaint):
     return to_respondent(complaint, MessageKind.RESPONDENT_NOTIFIED)
 
 
-def hearing_invitation(complaint, invitation):
-    context = {"due_date": invitation.due_date, "party": invitation.party}
+def hearing_invitation(complaint, invitation, note: str = ""):
+    """R-5.2: the invitation to give an account, with the officer's personal text if any."""
+    context = {"due_date": invitation.due_date, "party": invitation.party, "note": note}
     if invitation.party == ActorRole.COMPLAINANT:
         return to_complainant(complaint, MessageKind.HEARING_INVITATION, **context)
     return to_respondent(complaint, MessageKind.HEARING_INVITATION, **context)
@@ -155,10 +160,16 @@ def judgment_declined(complaint, answer):
         m
         for m in (
             to_officer(complaint, MessageKind.JUDGMENT_DECLINED, answer=answer),
-            to_complainant(complaint, MessageKind.REFERRAL_INFO),
+            referral_info(complaint, reason="not_resolved"),
         )
         if m is not None
     ]
+
+
+def referral_info(complaint, *, reason: str):
+    """R-4.3: how to go to the disputes body — after a judgment not accepted
+    ("not_resolved") or when the term passed without a judgment ("term_passed")."""
+    return to_complainant(complaint, MessageKind.REFERRAL_INFO, reason=reason)
 
 
 def resolved(complaint, judgment, letters: dict):
@@ -185,8 +196,18 @@ def not_admissible(complaint, reasons: str, letter):
     )
 
 
-def closed(complaint):
-    sent = [to_complainant(complaint, MessageKind.CLOSED, with_link=False)]
+def closed(complaint, *, letter=None):
+    """Closed; `letter`: closed because the complainant did not answer the judgment — the
+    letter says so and that the disputes body remains open (R-5.7, R-4.3)."""
+    sent = [
+        to_complainant(
+            complaint,
+            MessageKind.CLOSED,
+            with_link=False,
+            attachment=letter,
+            no_answer=letter is not None,
+        )
+    ]
     if complaint.respondent_notified_at:
         sent.append(to_respondent(complaint, MessageKind.CLOSED))
     return [m for m in sent if m is not None]

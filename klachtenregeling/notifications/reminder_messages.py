@@ -28,6 +28,12 @@ def statement_reminder(complaint, invitation):
     return to_respondent(complaint, MessageKind.STATEMENT_REMINDER, **context)
 
 
+def answer_reminder(complaint, *, close_from):
+    """R-5.7: the complainant has not answered the judgment yet; from `close_from` the
+    officer may close the complaint as "no answer"."""
+    return to_complainant(complaint, MessageKind.ANSWER_REMINDER, close_from=close_from)
+
+
 def deadline_passed(complaint, admins) -> list:
     """R-7.1: the organisation's administrators hear that a term passed without a judgment
     or an extension — the reference and the officer only, no content (R-6.1)."""

@@ -1,9 +1,7 @@
-from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from klachtenregeling.core.admin_site import OrganisationScopedAdmin, beheer_site
 from klachtenregeling.core.errors import InvalidInput, NotPermitted
 from klachtenregeling.core.forms import apply_domain_error
-from klachtenregeling.regulation import settings_check
 
 from . import services
+from .forms import ApiKeyForm, OrganisationForm
 from .models import ApiKey, Organisation, Subject
 
 PUBLISHED_NOTE = _(
@@ -23,42 +21,6 @@ PUBLISHED_NOTE = _(
     "change is published as a new version at once, or refused when the regulation cannot "
     "follow it (article 4)."
 )
-
-
-def _formfield(db_field, **kwargs):
-    if isinstance(db_field, models.URLField):
-        kwargs.setdefault("assume_scheme", "https")
-    return db_field.formfield(**kwargs)
-
-
-class OrganisationForm(forms.ModelForm):
-    """R-4.1: a change the published regulation cannot follow is refused with the reasons."""
-
-    class Meta:
-        model = Organisation
-        formfield_callback = _formfield
-        fields = [
-            "name",
-            "slug",
-            "website",
-            "contact_email",
-            "default_officer",
-            "term_days",
-            "reminder_days",
-            "statement_reminder_days",
-            "destruction_cooling_off_days",
-            "disputes_body_name",
-            "disputes_body_address",
-            "disputes_body_url",
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk and not self.errors:
-            candidate = settings_check.with_values(self.instance, cleaned)
-            problems = settings_check.organisation_change_problems(candidate)
-            settings_check.add_to_form(self, problems)
-        return cleaned
 
 
 class SubjectInline(admin.TabularInline):
@@ -100,8 +62,13 @@ class OrganisationAdmin(OrganisationScopedAdmin):
                 "fields": [
                     "default_officer",
                     "term_days",
+                    "deadline_moves_off_days",
+                    "extra_days_off",
                     "reminder_days",
                     "statement_reminder_days",
+                    "answer_reminder_days",
+                    "no_answer_days",
+                    "oral_confirmation_days",
                 ],
             },
         ),
@@ -136,26 +103,6 @@ class OrganisationAdmin(OrganisationScopedAdmin):
                 queryset = queryset.filter(organisation_id=request.user.organisation_id)
             kwargs["queryset"] = queryset
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-
-class ApiKeyForm(forms.Form):
-    """A new API key: what it is for (and, for the platform's superuser, whose)."""
-
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=100,
-        help_text=_("What the key is used for, e.g. “website”."),
-    )
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.all(), required=False
-    )
-
-    def __init__(self, *args, superuser: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        if superuser:
-            self.fields["organisation"].required = True
-        else:
-            del self.fields["organisation"]
 
 
 @admin.register(ApiKey, site=beheer_site)

@@ -11,11 +11,16 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_not_reserved
+from klachtenregeling.core.append_only import AppendOnlyModel
+
+from .validators import validate_days_off, validate_not_reserved
 
 DEFAULT_TERM_DAYS = 28  # R-5.5: four weeks after receipt
 DEFAULT_REMINDER_DAYS = 5  # R-7.1: the officer is reminded this many days before a deadline
 DEFAULT_STATEMENT_REMINDER_DAYS = 2  # R-5.2: a party is reminded before their account is due
+DEFAULT_ANSWER_REMINDER_DAYS = 14  # R-5.7: the complainant is reminded to answer the judgment
+DEFAULT_ORAL_CONFIRMATION_DAYS = 14  # R-1.1: an oral complaint unconfirmed this long can close
+DEFAULT_NO_ANSWER_DAYS = 14  # R-5.7: after the reminder, this long until "no answer"
 DEFAULT_COOLING_OFF_DAYS = 7  # R-8.5: a confirmed destruction list can be cancelled this long
 
 
@@ -38,6 +43,20 @@ class Organisation(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_("The officer judges within this many days after receipt."),
     )
+    # R-5.5: a term ending on a Saturday, Sunday or public holiday ends on the next working
+    # day (as the Algemene termijnenwet has it for statutory terms); the published
+    # regulation says so when on.
+    deadline_moves_off_days = models.BooleanField(
+        _("a term ending on a day off ends on the next working day"),
+        default=True,
+        help_text=_("Saturday, Sunday and Dutch public holidays (as the Algemene termijnenwet)."),
+    )
+    extra_days_off = models.TextField(
+        _("extra days off by decree"),
+        blank=True,
+        validators=[validate_days_off],
+        help_text=_("One date a line, e.g. 24-12-2026. A term does not end on these days."),
+    )
     reminder_days = models.PositiveSmallIntegerField(
         _("remind the officer (days before the deadline)"),
         default=DEFAULT_REMINDER_DAYS,
@@ -48,6 +67,29 @@ class Organisation(models.Model):
         _("remind a party (days before their account is due)"),
         default=DEFAULT_STATEMENT_REMINDER_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(30)],
+    )
+    answer_reminder_days = models.PositiveSmallIntegerField(
+        _("remind the complainant to answer the judgment (days)"),
+        default=DEFAULT_ANSWER_REMINDER_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_("Days after the judgment was sent without an answer."),
+    )
+    no_answer_days = models.PositiveSmallIntegerField(
+        _("close without an answer (days after the reminder)"),
+        default=DEFAULT_NO_ANSWER_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_(
+            "After this many more days the officer can close the complaint as “no answer”."
+        ),
+    )
+    oral_confirmation_days = models.PositiveSmallIntegerField(
+        _("close an unconfirmed oral complaint (days)"),
+        default=DEFAULT_ORAL_CONFIRMATION_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(90)],
+        help_text=_(
+            "Days after the written record was sent without a confirmation: then the "
+            "complainant gets a reminder, and the officer can close it as “not confirmed”."
+        ),
     )
     destruction_cooling_off_days = models.PositiveSmallIntegerField(
         _("cooling-off period before destruction (days)"),
@@ -94,6 +136,14 @@ class Organisation(models.Model):
             models.CheckConstraint(
                 condition=models.Q(statement_reminder_days__gte=1, statement_reminder_days__lte=30),
                 name="organisation_statement_reminder_days_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(answer_reminder_days__gte=1, answer_reminder_days__lte=90),
+                name="organisation_answer_reminder_days_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(no_answer_days__gte=1, no_answer_days__lte=90),
+                name="organisation_no_answer_days_range",
             ),
             models.CheckConstraint(
                 condition=models.Q(
@@ -231,3 +281,60 @@ class ApiKey(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class LogAction(models.TextChoices):
+    """What the organisation log records: every change to people, roles and settings."""
+
+    SETTINGS_CHANGED = "settings.changed", _("changed the organisation settings")
+    SUBJECT_ADDED = "subject.added", _("added a subject")
+    SUBJECT_CHANGED = "subject.changed", _("changed a subject")
+    CAUSE_ADDED = "cause.added", _("added a cause")
+    CAUSE_CHANGED = "cause.changed", _("changed a cause")
+    USER_INVITED = "user.invited", _("invited a user")
+    USER_CHANGED = "user.changed", _("changed a user")
+    PASSWORD_LINK_SENT = "user.password_link_sent", _("sent a link to set a new password")
+    PASSWORD_SET = "user.password_set", _("set a password with an e-mailed link")
+    TWO_FACTOR_RESET = "user.two_factor_reset", _("reset two-step log-in")
+    API_KEY_CREATED = "api_key.created", _("created an API key")
+    API_KEY_REVOKED = "api_key.revoked", _("revoked an API key")
+    ENGAGEMENT_ADDED = "engagement.added", _("added an engagement")
+    ENGAGEMENT_CHANGED = "engagement.changed", _("changed an engagement")
+    ENGAGEMENT_DOCUMENT_ADDED = "engagement.document_added", _("added a document to an engagement")
+
+
+class OrganisationLogEntry(AppendOnlyModel):
+    """One change to the organisation's people, roles or settings: who, what, before/after.
+
+    Written by the service that makes the change, in its transaction (organisations/log.py);
+    never changed or removed. `changes` is a list of {"field", "before", "after"}: the field's
+    name on `model` (shown with its label) and the values as they read then.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="log_entries"
+    )
+    at = models.DateTimeField(_("when"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # Kept as text as well: who did it stays readable whatever happens to the user.
+    actor_name = models.CharField(_("who"), max_length=200, blank=True)
+    action = models.CharField(_("what"), max_length=40, choices=LogAction.choices)
+    subject = models.CharField(_("about"), max_length=200, blank=True)
+    model = models.CharField(max_length=40, blank=True)  # "organisation", "user", ...
+    changes = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("organisation log entry")
+        verbose_name_plural = _("organisation log")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-at"], name="orglog_org_at")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action__in=LogAction.values), name="orglog_action_valid"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.subject}"

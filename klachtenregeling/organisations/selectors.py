@@ -37,3 +37,10 @@ def active_api_key(key: str) -> ApiKey | None:
         .filter(key_hash=api_key_hash(key), revoked_at__isnull=True)
         .first()
     )
+
+
+def log_of(organisation: Organisation):
+    """The organisation log (issue 17), newest first."""
+    from .models import OrganisationLogEntry
+
+    return OrganisationLogEntry.objects.filter(organisation=organisation).order_by("-at", "-pk")

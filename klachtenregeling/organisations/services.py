@@ -13,32 +13,69 @@ from klachtenregeling.core.errors import InvalidInput, NotPermitted
 from klachtenregeling.core.text import text_errors
 from klachtenregeling.regulation import services as regulation
 
+from . import log
 from .models import (
     API_KEY_PREFIX,
     API_KEY_VISIBLE,
     ApiKey,
     ApiKeyScope,
     Cause,
+    LogAction,
     Organisation,
     Subject,
     api_key_hash,
 )
 
+# The settings the administrator changes on the settings page (and the log compares).
+SETTINGS_FIELDS = (
+    "name",
+    "slug",
+    "website",
+    "contact_email",
+    "default_officer",
+    "term_days",
+    "deadline_moves_off_days",
+    "extra_days_off",
+    "reminder_days",
+    "statement_reminder_days",
+    "answer_reminder_days",
+    "no_answer_days",
+    "oral_confirmation_days",
+    "destruction_cooling_off_days",
+    "disputes_body_name",
+    "disputes_body_address",
+    "disputes_body_url",
+)
 
-def organisation_update(*, organisation, by):
-    """Save the (validated) settings and publish the regulation they change (R-4.1).
+
+def organisation_update(*, organisation, by) -> regulation.PublishResult | None:
+    """Save the (validated) settings and publish the regulation they change (R-4.1); the
+    change is in the organisation log with its values before and after.
 
     In one transaction: if the publication check refuses, nothing is saved — the page
-    and the enforced workflow never differ.
+    and the enforced workflow never differ. Returns the publication (None while the
+    regulation was never published).
     """
     if not by.is_superuser:
         policies.require(by, policies.ORGANISATION_ADMINISTER, organisation)
     with transaction.atomic():
+        stored = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        changes = log.differences(
+            log.snapshot(stored, SETTINGS_FIELDS), log.snapshot(organisation, SETTINGS_FIELDS)
+        )
         organisation.save()
-        regulation.regulation_republish(
+        if changes:
+            log.record(
+                organisation=organisation,
+                by=by,
+                action=LogAction.SETTINGS_CHANGED,
+                subject=organisation.name,
+                model="organisation",
+                changes=changes,
+            )
+        return regulation.regulation_republish(
             organisation=organisation, by=by, reason=regulation.REASON_SETTINGS
         )
-    return organisation
 
 
 # --- The managed lists of subjects (R-8.1) and causes (R-3.2) ------------------------------
@@ -78,11 +115,32 @@ def _check_name(model: type[ListEntry], *, organisation, name: str, exclude_id=N
     return name
 
 
+def _log(entry: ListEntry, by, *, added: bool = False, changes=None) -> None:
+    """The organisation log's entry of a change to a list (nothing when nothing changed)."""
+    if not added and not changes:
+        return
+    subject = type(entry) is Subject
+    if added:
+        action = LogAction.SUBJECT_ADDED if subject else LogAction.CAUSE_ADDED
+    else:
+        action = LogAction.SUBJECT_CHANGED if subject else LogAction.CAUSE_CHANGED
+    log.record(
+        organisation=entry.organisation,
+        by=by,
+        action=action,
+        subject=entry.name,
+        model=type(entry)._meta.model_name,
+        changes=changes,
+    )
+
+
 def _list_add(model: type[ListEntry], *, organisation: Organisation, name: str, by) -> ListEntry:
     with transaction.atomic():
         organisation = _locked_organisation(organisation, by)
         name = _check_name(model, organisation=organisation, name=name)
-        return model.objects.create(organisation=organisation, name=name)
+        entry = model.objects.create(organisation=organisation, name=name)
+        _log(entry, by, added=True)
+        return entry
 
 
 def _list_rename(
@@ -93,8 +151,10 @@ def _list_rename(
     with transaction.atomic():
         organisation = _locked_organisation(organisation, by)
         entry = _entry(model, organisation=organisation, entry_id=entry_id)
+        before = entry.name
         entry.name = _check_name(model, organisation=organisation, name=name, exclude_id=entry.pk)
         entry.save(update_fields=["name"])
+        _log(entry, by, changes=log.differences({"name": before}, {"name": entry.name}))
         return entry
 
 
@@ -111,6 +171,7 @@ def _list_set_in_use(
             registration.require_one_subject_in_use(in_use_after.exclude(pk=entry.pk).count())
         entry.is_active = in_use
         entry.save(update_fields=["is_active"])
+        _log(entry, by, changes=[{"field": "is_active", "before": not in_use, "after": in_use}])
         return entry
 
 
@@ -191,6 +252,13 @@ def api_key_create(
             key_hash=api_key_hash(key),
             created_by=by,
         )
+        log.record(
+            organisation=organisation,
+            by=by,
+            action=LogAction.API_KEY_CREATED,
+            subject=str(api_key),
+            model="apikey",
+        )
     return api_key, key
 
 
@@ -204,4 +272,11 @@ def api_key_revoke(*, api_key: ApiKey, by) -> ApiKey:
             locked.revoked_at = clock.now()
             locked.revoked_by = by
             locked.save(update_fields=["revoked_at", "revoked_by"])
+            log.record(
+                organisation=locked.organisation,
+                by=by,
+                action=LogAction.API_KEY_REVOKED,
+                subject=str(locked),
+                model="apikey",
+            )
     return locked

@@ -1,5 +1,26 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from klachtenregeling.complaints.uploads import ALLOWED_EXTENSIONS, max_size_label
+from klachtenregeling.core.forms import MultipleFileField
+
+
+class AddFilesForm(forms.Form):
+    """Issue 17: the complainant adds files to their complaint from their page."""
+
+    attachments = MultipleFileField(label=_("Add files"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["attachments"]
+        field.help_text = _(
+            "At most %(n)d files of %(max)s each: PDF, PNG, JPEG, DOCX, TXT or EML."
+        ) % {"n": settings.MAX_ATTACHMENTS_PER_UPLOAD, "max": max_size_label()}
+        field.widget.attrs["accept"] = ",".join(ALLOWED_EXTENSIONS)
+
+    def uploads(self) -> list:
+        return [(f.name, f) for f in self.cleaned_data.get("attachments") or []]
 
 
 class LostLinkForm(forms.Form):

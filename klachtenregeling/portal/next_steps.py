@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.complaints.constants import Status
 from klachtenregeling.handling.constants import Party
+from klachtenregeling.handling.rules import hearing
 
 NEXT = {
     Status.RECEIVED: _(
@@ -34,10 +35,19 @@ NEXT = {
 }
 
 
+def account_given(procedure, party: str = Party.COMPLAINANT) -> bool:
+    """The party gave an account since they were last invited (R-5.2): the prompt to give
+    one is done and is no longer shown."""
+    return hearing.account_given(
+        invited=[i.invited_at for i in procedure.invitations if i.party == party],
+        given=[s.given_at for s in procedure.statements if s.party == party],
+    )
+
+
 def open_actions(procedure, *, may_withdraw: bool) -> list[tuple[str, str]]:
-    """(anchor, label) of each action open to the complainant now."""
+    """(anchor, label) of each action open to the complainant now; done ones are left out."""
     actions = []
-    if procedure.in_hearing:
+    if procedure.in_hearing and not account_given(procedure):
         invited = any(i.party == Party.COMPLAINANT for i in procedure.invitations)
         actions.append(
             (

@@ -12,6 +12,8 @@ patterns = (
         path("oordeel/", views.answer_judgment, name="answer-judgment"),
         path("intrekken/", views.withdraw, name="withdraw"),
         path("brieven/<uuid:attachment_id>/", views.letter, name="letter"),
+        path("bestanden/", views.add_files, name="add-files"),
+        path("bestanden/<uuid:attachment_id>/", views.own_file, name="file"),
         path("afsluiten/", views.leave, name="leave"),
     ],
     "portal",

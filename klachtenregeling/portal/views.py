@@ -12,18 +12,19 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from klachtenregeling.audit import access
+from klachtenregeling.complaints import services as complaint_services
 from klachtenregeling.complaints import workflow
-from klachtenregeling.complaints.constants import Status
+from klachtenregeling.complaints.constants import FINAL_STATUSES, Status
 from klachtenregeling.core import clock
 from klachtenregeling.core.downloads import private_download
-from klachtenregeling.core.errors import DomainError, JudgmentChanged, NotPermitted
-from klachtenregeling.core.forms import apply_domain_error
+from klachtenregeling.core.errors import JudgmentChanged, NotPermitted
+from klachtenregeling.core.forms import form_step
 from klachtenregeling.handling import forms, selectors, services
-from klachtenregeling.handling.constants import Party
+from klachtenregeling.handling.constants import Answer, Party
 from klachtenregeling.organisations.models import Organisation
 
 from . import next_steps, tokens
-from .forms import LostLinkForm
+from .forms import AddFilesForm, LostLinkForm
 from .models import ComplainantLink
 from .tasks import resend_links
 
@@ -41,6 +42,20 @@ def enter(request, org):
     request.session[SESSION_KEY] = link.pk
     ComplainantLink.objects.filter(pk=link.pk).update(last_used_at=clock.now())
     return redirect("portal:status", org=organisation.slug)
+
+
+@ratelimit(key="ip", rate="30/h", block=True)
+def short_link(request, code):
+    """Issue 16: the short link printed on a letter (and in its QR code) opens the page like
+    the long one of an e-mail. An unknown code shows nothing of any complaint."""
+    from django.http import Http404
+    from django.urls import reverse
+
+    link = tokens.find(code)
+    if link is None:
+        raise Http404
+    slug = link.complaint.organisation.slug
+    return redirect(reverse("portal:enter", args=[slug]) + f"?t={code}")
 
 
 def _open(request, org) -> tuple[Organisation, ComplainantLink | None]:
@@ -73,6 +88,7 @@ def _page(request, organisation, link, status=200, *, judgment_changed=False, **
     context = {
         "next_step": next_steps.NEXT.get(complaint.status, ""),
         "open_actions": next_steps.open_actions(procedure, may_withdraw=may_withdraw),
+        "account_given": next_steps.account_given(procedure),
         "extensions": complaint.extensions.all(),
         "own_statements": own_statements,
         "last_own_statement": own_statements[-1] if own_statements else None,
@@ -81,6 +97,9 @@ def _page(request, organisation, link, status=200, *, judgment_changed=False, **
         "procedure": procedure,
         "timeline": selectors.timeline_for_complainant(complaint),
         "letters": selectors.letters(complaint),
+        "own_files": selectors.complainant_files(complaint),
+        "may_add_files": complaint.status not in FINAL_STATUSES,
+        "files_form": forms_with_errors.get("files_form") or AddFilesForm(),
         "may_withdraw": may_withdraw,
         "judgment_changed": judgment_changed,
         "statement_form": forms_with_errors.get("statement_form") or forms.StatementForm(),
@@ -109,21 +128,21 @@ def _step(request, org, *, form_class, form_name, action, success):
     organisation, link = _open(request, org)
     if link is None:
         return _invalid(request, organisation)
-    form = form_class(request.POST)
-    if form.is_valid():
-        try:
-            action(link, form.cleaned_data)
-        except NotPermitted:
-            return _invalid(request, organisation)
-        except JudgmentChanged:
-            # R-5.7: answered a text that is no longer current: say so, show the current one.
-            return _page(request, organisation, link, status=400, judgment_changed=True)
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("portal:status", org=organisation.slug)
-    return _page(request, organisation, link, status=400, **{form_name: form})
+    try:
+        return form_step(
+            request,
+            form_class(request.POST),
+            lambda data: action(link, data),
+            success=success,
+            done=lambda result: redirect("portal:status", org=organisation.slug),
+            page=lambda form: _page(request, organisation, link, **{form_name: form}),
+            passes=(NotPermitted, JudgmentChanged),
+        )
+    except NotPermitted:
+        return _invalid(request, organisation)
+    except JudgmentChanged:
+        # R-5.7: answered a text that is no longer current: say so, show the current one.
+        return _page(request, organisation, link, status=400, judgment_changed=True)
 
 
 @require_POST
@@ -140,8 +159,50 @@ def give_statement(request, org):
     )
 
 
+# The complainant's irreversible "no" is asked once more, on a page that says what happens
+# next; its "yes" button posts the same answer with CONFIRM, its "back" button returns to
+# the page with what was typed.
+CONFIRM = "confirm"
+
+
+def _declining(request, org, *, form_class, template: str, context):
+    """A decline not yet confirmed: the confirmation page, or (back) the page again with
+    the form as typed. None: go on with the step (accepting, or confirmed)."""
+    if request.POST.get("answer") != Answer.DECLINED or request.POST.get(CONFIRM) == "decline":
+        return None
+    organisation, link = _open(request, org)
+    if link is None:
+        return _invalid(request, organisation)
+    form = form_class(request.POST)
+    if request.POST.get(CONFIRM) == "back" or not form.is_valid():
+        form_name = "answer_form" if form_class is forms.AnswerJudgmentForm else "proposal_form"
+        return _page(request, organisation, link, **{form_name: form})
+    page = {"organisation": organisation, "complaint": link.complaint, "form": form}
+    response = render(request, template, {**page, **context(link.complaint, form)})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _judgment_decline_context(complaint, form) -> dict:
+    return {"conditions": selectors.referral_conditions(complaint)}
+
+
+def _proposal_decline_context(complaint, form) -> dict:
+    proposal = complaint.proposals.filter(pk=form.cleaned_data["proposal"]).first()
+    return {"proposal": proposal}
+
+
 @require_POST
 def answer_proposal(request, org):
+    confirming = _declining(
+        request,
+        org,
+        form_class=forms.AnswerProposalForm,
+        template="portal/confirm_decline_proposal.html",
+        context=_proposal_decline_context,
+    )
+    if confirming is not None:
+        return confirming
     return _step(
         request,
         org,
@@ -160,6 +221,15 @@ def answer_proposal(request, org):
 
 @require_POST
 def answer_judgment(request, org):
+    confirming = _declining(
+        request,
+        org,
+        form_class=forms.AnswerJudgmentForm,
+        template="portal/confirm_decline_judgment.html",
+        context=_judgment_decline_context,
+    )
+    if confirming is not None:
+        return confirming
     return _step(
         request,
         org,
@@ -201,6 +271,49 @@ def letter(request, org, attachment_id):
     if document is None:
         raise NotPermitted("no such letter")
     access.letter_read_by_complainant(request, link, document)  # R-6.2
+    return private_download(document)
+
+
+@require_POST
+def add_files(request, org):
+    """Issue 17: the complainant adds files to their complaint."""
+    organisation, link = _open(request, org)
+    if link is None:
+        return _invalid(request, organisation)
+    form = AddFilesForm(request.POST, request.FILES)
+    try:
+        return form_step(
+            request,
+            form,
+            lambda data: complaint_services.complaint_add_files_by_complainant(
+                complaint=link.complaint, files=form.uploads(), link=link
+            ),
+            success=None,
+            done=lambda added: _files_added(request, organisation, added),
+            page=lambda form: _page(request, organisation, link, files_form=form),
+            passes=(NotPermitted,),
+        )
+    except NotPermitted:
+        return _invalid(request, organisation)
+
+
+def _files_added(request, organisation, added):
+    messages.success(
+        request,
+        _("Added to your complaint: %(names)s.") % {"names": ", ".join(a.filename for a in added)},
+    )
+    return redirect("portal:status", org=organisation.slug)
+
+
+def own_file(request, org, attachment_id):
+    """One of the complainant's own files (issue 17); an access is logged (R-6.2)."""
+    organisation, link = _open(request, org)
+    if link is None:
+        return _invalid(request, organisation)
+    document = selectors.complainant_files(link.complaint).filter(pk=attachment_id).first()
+    if document is None:
+        raise NotPermitted("not one of the complainant's files")
+    access.file_read_by_complainant(request, link, document)
     return private_download(document)
 
 

@@ -1,6 +1,6 @@
 """Reads of questions: only the organisation's officers see them (R-6.1 applies in spirit)."""
 
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
@@ -16,8 +16,11 @@ def _for_officer(user) -> QuerySet[Question]:
     that complaint (R-6.1, R-5.4: not for the officer it is about), also in search."""
     if not (user.is_authenticated and user.is_active and user.is_officer and user.organisation_id):
         return Question.objects.none()
+    # Exists, asked per question (a primary-key lookup), not "IN (the officer's complaints)":
+    # that list is the officer's whole history, and the navigation counts on every page.
+    handled = complaints_handled_by(user).filter(pk=OuterRef("complaint_id"))
     return Question.objects.filter(organisation_id=user.organisation_id).filter(
-        Q(complaint__isnull=True) | Q(complaint__in=complaints_handled_by(user).values("pk"))
+        Q(complaint__isnull=True) | Exists(handled)
     )
 
 

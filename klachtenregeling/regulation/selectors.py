@@ -1,12 +1,13 @@
 """Reads of the regulation: its wording, its values and its published versions."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db.models import QuerySet
 from django.urls import reverse
 
 from klachtenregeling.accounts.selectors import officers_of
+from klachtenregeling.complaints.rules.days_off import DaysOffRule, parse_extra_days
 from klachtenregeling.core import clock
 
 from . import rendering
@@ -66,6 +67,10 @@ def parameters_of(organisation, *, officers=None) -> Parameters:
         contact_email=organisation.contact_email,
         website=organisation.website,
         regulation_url=regulation_url(organisation),
+        deadline_moves_off_days=organisation.deadline_moves_off_days,
+        extra_days_off=tuple(
+            d.isoformat() for d in parse_extra_days(organisation.extra_days_off)[0]
+        ),
     )
 
 
@@ -93,6 +98,20 @@ def term_days_of(organisation, version: RegulationVersion | None) -> int:
     return version.term_days if version else organisation.term_days
 
 
+def days_off_rule_of(organisation, version: RegulationVersion | None) -> DaysOffRule:
+    """R-5.5: whether a term ending on a day off moves, and the extra days off — as the
+    version in force published them, or the setting before anything was published."""
+    parameters = (
+        Parameters.from_dict(version.parameters)
+        if version
+        else parameters_of(organisation, officers=())
+    )
+    return DaysOffRule(
+        moves=parameters.deadline_moves_off_days,
+        extra=frozenset(date.fromisoformat(d) for d in parameters.extra_days_off),
+    )
+
+
 def versions_of(organisation) -> QuerySet[RegulationVersion]:
     return RegulationVersion.objects.filter(organisation=organisation).order_by("-number")
 
@@ -109,6 +128,8 @@ def unpublished_changes(organisation) -> bool:
         return False
     parameters = parameters_of(organisation)
     articles = rendering.render(texts_of(organisation), parameters)
-    return version.parameters != parameters.as_dict() or version.sha256 != rendering.sha256(
+    # Read back through Parameters: a version published before a value existed has its default.
+    stored = Parameters.from_dict(version.parameters).as_dict()
+    return stored != parameters.as_dict() or version.sha256 != rendering.sha256(
         rendering.canonical_text(articles, parameters)
     )

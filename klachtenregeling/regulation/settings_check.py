@@ -27,11 +27,16 @@ def officer_change_problems(candidate, *, was_officer: bool) -> list[Problem]:
         return []
     if selectors.current_version(organisation) is None:
         return []
-    officers = [u for u in officers_of(organisation) if u.pk != candidate.pk]
+    parameters = selectors.parameters_of(organisation, officers=officers_with(candidate))
+    return publication_problems(selectors.texts_of(organisation), parameters)
+
+
+def officers_with(candidate) -> list:
+    """The organisation's officers if `candidate` (a user with proposed values) were saved."""
+    officers = [u for u in officers_of(candidate.organisation) if u.pk != candidate.pk]
     if candidate.is_officer and candidate.is_active:
         officers.append(candidate)
-    parameters = selectors.parameters_of(organisation, officers=officers)
-    return publication_problems(selectors.texts_of(organisation), parameters)
+    return officers
 
 
 def with_values(instance, values: dict):

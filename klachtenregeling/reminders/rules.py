@@ -40,6 +40,11 @@ def deadline_key(complaint_id: int, officer_id: int, deadline: date) -> str:
     return f"deadline:{complaint_id}:{officer_id}:{deadline.isoformat()}"
 
 
+def answer_key(judgment_id: int) -> str:
+    """R-5.7: one reminder per judgment version (a revision starts the period again)."""
+    return f"answer:{judgment_id}"
+
+
 def passed_key(complaint_id: int, deadline: date) -> str:
     return f"passed:{complaint_id}:{deadline.isoformat()}"
 

@@ -17,12 +17,14 @@ from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.models import User
 from klachtenregeling.accounts.selectors import admins_of, officers_of
 from klachtenregeling.audit import events
-from klachtenregeling.complaints.constants import AWAITING_JUDGMENT, ComplianceStatus
+from klachtenregeling.complaints.constants import AWAITING_JUDGMENT, ComplianceStatus, Status
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.core import clock
+from klachtenregeling.handling import selectors as handling_selectors
+from klachtenregeling.handling.rules import referral as referral_rules
 from klachtenregeling.handling.selectors import outstanding_invitations
 from klachtenregeling.improvements import selectors as recommendation_selectors
-from klachtenregeling.notifications import reminder_messages
+from klachtenregeling.notifications import procedure_messages, reminder_messages
 from klachtenregeling.organisations.models import Organisation
 from klachtenregeling.reviews import rules as review_rules
 from klachtenregeling.reviews import selectors as review_selectors
@@ -153,6 +155,39 @@ def _statement_reminders(organisation, today, report: RoundReport) -> None:
             report.add(ReminderKind.STATEMENT)
 
 
+def _answer_reminders(organisation, today, report: RoundReport) -> None:
+    """R-5.7: a complainant who did not answer the current judgment within the set period
+    is reminded once; the mail says from when the complaint may be closed without it."""
+    candidates = (
+        Complaint.objects.filter(organisation=organisation, status=Status.JUDGED)
+        .annotate(judged_at=Max("judgments__issued_at"))
+        # sent on or before today minus the period: a cheap first cut, the rule decides
+        .filter(
+            judged_at__lt=clock.start_of_day(
+                today - timedelta(days=organisation.answer_reminder_days - 1)
+            )
+        )
+        .select_related("organisation", "assigned_officer", "respondent")
+    )
+    for complaint in candidates:
+        judgment = handling_selectors.current_judgment(complaint)
+        dates = handling_selectors.answer_dates(complaint)
+        if judgment.answers.exists() or dates.remind_on > today:
+            continue
+        if _once(
+            organisation=organisation,
+            kind=ReminderKind.ANSWER,
+            key=rules.answer_key(judgment.pk),
+            occasion_date=dates.remind_on,
+            complaint=complaint,
+            data={"judgment_id": judgment.pk, "close_from": dates.close_from.isoformat()},
+            send=lambda c=complaint, d=dates: [
+                reminder_messages.answer_reminder(c, close_from=d.close_from)
+            ],
+        ):
+            report.add(ReminderKind.ANSWER)
+
+
 def _passed_deadlines(organisation, today, report: RoundReport) -> None:
     # Terms that passed stay candidates until judged: those whose current deadline was
     # already reported are left out in the query.
@@ -171,7 +206,9 @@ def _report_passed(organisation, complaint, admins, report: RoundReport) -> None
     def send():
         messages = reminder_messages.deadline_passed(complaint, admins)
         events.deadline_passed(complaint, alerted=len(messages))
-        return messages
+        # R-4.3: the complainant need not wait: the way to the disputes body is open.
+        told = procedure_messages.referral_info(complaint, reason=referral_rules.TERM_PASSED)
+        return [*messages, told]
 
     if _once(
         organisation=organisation,
@@ -381,6 +418,7 @@ def reminders_send_due() -> RoundReport:
     for organisation in Organisation.objects.all():
         _deadline_reminders(organisation, today, report)
         _statement_reminders(organisation, today, report)
+        _answer_reminders(organisation, today, report)
         _passed_deadlines(organisation, today, report)
         _overdue_digests(organisation, today, report)
         _review_reminders(organisation, today, report)

@@ -64,6 +64,13 @@ def record_end(complaint) -> ComplaintStatistic:
     return statistic
 
 
+def end_recorded(complaint) -> bool:
+    """Whether the complaint's end was counted already: a complaint declared not admissible
+    that then went to the disputes body (R-4.3) is counted once, as not admissible (the
+    organisation's own end of it; the rows are append-only)."""
+    return ComplaintStatistic.objects.filter(complaint=complaint).exists()
+
+
 def record_imported(
     *,
     organisation,

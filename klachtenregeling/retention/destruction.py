@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
+from klachtenregeling.complaints import fulltext
 from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.compliance.stored import mark_for_recheck
 from klachtenregeling.core import clock
@@ -284,6 +285,7 @@ def destruction_list_destroy(*, list_id: int) -> DestructionList:
             _destroy_batch(items, locked)
             locked.progress_at = clock.now()
             locked.save(update_fields=["progress_at"])
+    fulltext.purge_deleted(connection)  # the destroyed complaints' words (R-8.5)
     database.checkpoint(connection)
     with transaction.atomic():
         destruction_list = _locked(destruction_list)
@@ -315,6 +317,7 @@ def _destroy_batch(items: list[DestructionListItem], destruction_list: Destructi
             review=destruction_list.review,
             destruction_list=destruction_list,
             check=lambda complaints: proposal.refusals(complaints, destruction_list),
+            purge_index=False,  # once for the list, after the last batch
         )
         gone = str(_("The complaint no longer exists."))
     # A statement per outcome, not one per line: a destroyed line gets its record (the

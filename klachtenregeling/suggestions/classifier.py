@@ -14,9 +14,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
+
+# scikit-learn and SciPy (some 90 MiB resident) are imported where they are used: every
+# process imports this module through the URLs, and most (the worker delivering mail, a
+# web process serving the public form) never train or tokenise (issue 19: memory).
 
 # Each block of features: its analyzer options (stored with the model) and, for training
 # only, how rare a term may be and how many terms are kept.
@@ -78,6 +79,8 @@ class Evaluation:
 
 
 def _analyzer(options: dict[str, Any]):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     return TfidfVectorizer(
         analyzer=options["analyzer"],
         ngram_range=tuple(options["ngram_range"]),
@@ -96,6 +99,10 @@ def train(
     texts: Sequence[str], label_sets: Sequence[set[int]], *, min_per_subject: int
 ) -> Parameters | None:
     """Fit one model; None when no subject has enough examples."""
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
     subject_ids = learnable_subjects(label_sets, min_per_subject=min_per_subject)
     if not subject_ids or len(texts) < 2:
         return None

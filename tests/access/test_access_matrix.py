@@ -20,9 +20,12 @@ from . import (
     matrix_compliance_period,
     matrix_destruction,
     matrix_followup,
+    matrix_mail,
+    matrix_oral,
     matrix_registration,
     matrix_reports,
     matrix_retention,
+    matrix_settings,
     routes,
 )
 from .entries import (
@@ -60,14 +63,17 @@ MATRIX: dict[str, Entry] = {
         "GET",
         _cells(
             False,
-            lambda role, side: to(LOGIN) if role in ("anonymous", "complainant") else FORBIDDEN,
+            lambda role, side: (
+                to(LOGIN)
+                if role in ("anonymous", "complainant")
+                else to("/werk/instellingen/")
+                if role == "admin"
+                else FORBIDDEN
+            ),
         ),
     ),
-    # Logging out of the back-office ends the session of an admin; others are sent back.
-    "beheer/logout/": Entry(
-        "POST",
-        _cells(False, lambda role, side: to("/inloggen/") if role == "admin" else to("/beheer/")),
-    ),
+    # Logging out of Django's admin is for its superusers; everyone else is sent back.
+    "beheer/logout/": Entry("POST", _cells(False, lambda role, side: to("/beheer/"))),
     "beheer/password_change/": beheer(OK),
     "beheer/password_change/done/": beheer(OK),
     "beheer/autocomplete/": beheer(FORBIDDEN),
@@ -130,6 +136,9 @@ MATRIX: dict[str, Entry] = {
     "werk/klachten/<reference:reference>/bijlagen/<uuid:attachment_id>/": handler(OK, method="GET"),
     "werk/klachten/<reference:reference>/overdragen/": handler(REFUSED_INPUT),
     "werk/klachten/<reference:reference>/termijn/": handler(REFUSED_INPUT),
+    # --- Issue 16: letters to post, of the complaints the officer handles.
+    "werk/per-post/": staff(OK, OFFICERS),
+    "werk/per-post/<int:message_id>/verstuurd/": handler(REFUSED_INPUT),
     "werk/agenda/": staff(OK, OFFICERS),
     # The secret address is the key (calendar programs cannot sign in): the own side is
     # the officer's live address, the other side an address that does not exist.
@@ -166,6 +175,9 @@ MATRIX: dict[str, Entry] = {
             "voorstel",
             "oordeel",
             "ondertekenen",
+            "reactie-op-papier",
+            "handtekening-op-papier",
+            "geen-reactie",
             "geschillencommissie",
             "dossier-geschillencommissie",
             "uitspraak",
@@ -175,6 +187,8 @@ MATRIX: dict[str, Entry] = {
         )
     },
     "werk/klachten/<reference:reference>/stap/links-intrekken/": handler(to("/werk/klachten/KL-")),
+    # Issue 17: share an attachment with the person complained about (the empty form: 400).
+    "werk/klachten/<reference:reference>/stap/delen/": handler(REFUSED_INPUT),
     # --- The respondent's side: complaints about themselves, once informed.
     "werk/over-mij/": staff(OK, SIGNED_IN),
     "werk/over-mij/<reference:reference>/": respondent(OK, method="GET"),
@@ -184,6 +198,11 @@ MATRIX: dict[str, Entry] = {
     "werk/over-mij/<reference:reference>/ondertekenen/": respondent(REFUSED_INPUT),
     "werk/over-mij/<reference:reference>/brieven/<uuid:attachment_id>/": respondent(
         OK, method="GET"
+    ),
+    # Issue 17: the world's attachment is not shared, so nobody finds it here (the shared
+    # case: handling/tests/test_sharing.py).
+    "werk/over-mij/<reference:reference>/bestanden/<uuid:attachment_id>/": respondent(
+        NOT_FOUND, method="GET"
     ),
     # --- The access log: the officer sees who read; the admin exports it.
     "werk/klachten/<reference:reference>/inzage/": handler(OK, method="GET"),
@@ -208,6 +227,22 @@ MATRIX: dict[str, Entry] = {
     "<slug:org>/mijn-klacht/brieven/<uuid:attachment_id>/": complainant(
         OK, method="GET", objects=True
     ),
+    # Issue 17: the complainant's own files, and adding files to the complaint.
+    "<slug:org>/mijn-klacht/bestanden/": complainant(REFUSED_INPUT),
+    "<slug:org>/mijn-klacht/bestanden/<uuid:attachment_id>/": complainant(
+        OK, method="GET", objects=True
+    ),
+    # Issue 16: the short link of a letter opens the complainant's page (through the long
+    # link's door); an unknown code shows nothing.
+    "k/<shortcode:code>": Entry(
+        "GET",
+        _cells(
+            True,
+            lambda role, side: (
+                to("/interactie/mijn-klacht/open/?t=") if side == "own" else NOT_FOUND
+            ),
+        ),
+    ),
     "<slug:org>/mijn-klacht/afsluiten/": everyone(to("/interactie/"), method="POST"),
     "<slug:org>/klachtenregeling/": everyone(OK),
     "<slug:org>/klachtenregeling/download/": everyone(OK),
@@ -226,6 +261,9 @@ MATRIX: dict[str, Entry] = {
     **matrix_compliance.MATRIX,
     **matrix_compliance_period.MATRIX,
     **matrix_destruction.MATRIX,
+    **matrix_mail.MATRIX,
+    **matrix_settings.MATRIX,
+    **matrix_oral.MATRIX,
 }
 
 

@@ -47,9 +47,13 @@ from tests.two_factor import VerifiedClient
 from . import (
     world_destruction,
     world_followup,
+    world_mail,
+    world_oral,
+    world_post,
     world_registration,
     world_reports,
     world_retention,
+    world_settings,
 )
 
 ROLES = (
@@ -271,6 +275,10 @@ def build() -> World:
         world_followup,
         world_retention,
         world_destruction,
+        world_mail,
+        world_post,
+        world_settings,
+        world_oral,
     ):
         extension.build(world, org, elsewhere, users)
     for role in ROLES:

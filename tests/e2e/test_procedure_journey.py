@@ -197,7 +197,14 @@ def send_judgment(page, screenshot, prefix: str) -> None:
     step.get_by_label("Motivering").fill(REASONING)
     step.get_by_label("Aanbevelingen").fill("\n".join(RECOMMENDATIONS))
     screenshot(page, f"{prefix}-judgment-form")
-    step.get_by_role("button", name="Oordeel versturen (pdf-brief)").click()
+    step.get_by_role("button", name="Bekijk de brief").click()
+    # Issue 17 item 2: the letters as they will be sent, with who receives them.
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Bekijk het oordeel voordat je het verstuurt"
+    )
+    expect(page.locator("img.letter-page").first).to_be_visible()
+    screenshot(page, f"{prefix}-judgment-preview")
+    page.get_by_role("button", name="Verstuur het oordeel").click()
     expect_message(page, "Het oordeel is verstuurd.")
     expect(status_badge(page)).to_have_text("oordeel verstuurd")
     expect(page.locator("#procedure-heading ~ ol.steps")).to_contain_text("deels gegrond")
@@ -426,7 +433,13 @@ def test_r4_3_declined_judgment_shows_the_disputes_body(
         new_page, mail.link(complaint.complainant_email, subject=complaint.reference), org
     )
     expect(page.get_by_role("heading", name=re.compile("^Naar "))).to_have_count(0)
-    post_and_check(page, "Ik aanvaard het niet")
+    page.get_by_role("button", name="Ik aanvaard het niet").click()
+    # Issue 17 item 3: an irreversible "no" is asked once more, saying what happens next.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Je aanvaardt het oordeel niet")
+    expect(page.locator("main")).to_contain_text("De interne klachtenprocedure eindigt")
+    expect(page.locator("main")).to_contain_text(org.disputes_body_name)
+    screenshot(page, "declined-complainant-confirms")
+    post_and_check(page, "Ja, ik aanvaard het oordeel niet")
     expect(status_badge(page)).to_have_text("niet opgelost")
     expect(page.locator("main")).to_contain_text("Jouw reactie: afgewezen")
     section = page.locator(

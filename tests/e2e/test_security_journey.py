@@ -52,8 +52,9 @@ def test_officer_sets_up_two_step_log_in_and_logs_in_with_the_app(
 
 
 def test_the_back_office_works_under_the_content_security_policy(
-    page, browser_problems, screenshot, live_server, org_admin, officer
+    page, browser_problems, screenshot, live_server, platform_admin, officer
 ):
+    org_admin = platform_admin  # Django's admin is the platform's superusers' only
     log_in(page, live_server, org_admin)
     page.goto(f"{live_server.url}/beheer/")
     expect(page.locator("#site-name")).to_be_visible()

@@ -370,17 +370,21 @@ def test_the_platform_administrator_resets_two_step_log_in(admin_client, client,
     assert client.get(reverse("complaints:dashboard"))["Location"].startswith(reverse("login"))
 
 
-def test_an_organisation_admin_cannot_reset_two_step_log_in(client, org_admin, enrolled_officer):
-    officer = enrolled_officer
-    client.force_login(org_admin)
-    page = client.get("/beheer/accounts/user/")
-    assert "reset_two_factor" not in page.content.decode()
-    client.post(
-        "/beheer/accounts/user/", {"action": "reset_two_factor", "_selected_action": [officer.pk]}
-    )
-    assert TOTPDevice.objects.filter(user=officer).exists()
+def test_an_organisation_admin_resets_others_but_not_their_own_nor_another_organisations(
+    org_admin, enrolled_officer, other_officer
+):
+    """Issue 17: the organisation's administrator resets it on their own pages (logged,
+    accounts/tests/test_staff_pages.py); never their own, nor another organisation's."""
+    test_two_factor.device_for(org_admin)
+    test_two_factor.device_for(other_officer)
     with pytest.raises(DomainError):
-        two_factor.two_factor_reset(user=officer, by=org_admin)
+        two_factor.two_factor_reset(user=org_admin, by=org_admin)
+    with pytest.raises(DomainError):
+        two_factor.two_factor_reset(user=other_officer, by=org_admin)
+    assert TOTPDevice.objects.filter(user=org_admin).exists()
+    assert TOTPDevice.objects.filter(user=other_officer).exists()
+    two_factor.two_factor_reset(user=enrolled_officer, by=org_admin)
+    assert not TOTPDevice.objects.filter(user=enrolled_officer).exists()
 
 
 def test_recovery_codes_made_before_hashing_are_hashed_in_place_and_keep_working(

@@ -336,3 +336,16 @@ def test_r6_1_the_export_names_the_person_complained_about_by_role_only(
     assert rows[1][1] == "degene over wie is geklaagd"
     assert staff_member.display_name not in text
     assert staff_member.last_name not in text
+
+
+def test_the_case_file_download_leaves_no_message_for_a_later_page(
+    client, officer, staff_member, submit
+):
+    """Issue 17, item 7: a flash message shows on the page it belongs to; a download has
+    no page, so "Dossier gemaakt." must not turn up on the next page the officer opens."""
+    complaint = steps.start(submit(respondent_id=staff_member.pk), officer)
+    complaint = steps.refer(steps.unresolve(complaint, officer), officer)
+    client.force_login(officer)
+    assert client.post(reverse("handling:case-file", args=[complaint.reference])).status_code == 200
+    page = client.get(detail(complaint)).content.decode()
+    assert 'class="messages"' not in page

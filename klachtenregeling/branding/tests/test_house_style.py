@@ -161,7 +161,7 @@ def test_the_administrator_edits_the_house_style_with_errors_next_to_the_fields(
     refused = client.post(
         EDIT, {"primary_colour": "#3399ff", "logo": named(b"geen plaatje", "logo.png")}
     )
-    assert refused.status_code == 200
+    assert refused.status_code == 400
     errors = refused.context["form"].errors
     assert errors["logo"] == ["Het logo moet een PNG- of JPEG-afbeelding zijn."]
     assert "te weinig contrast" in errors["primary_colour"][0]
@@ -179,3 +179,27 @@ def test_the_administrator_edits_the_house_style_with_errors_next_to_the_fields(
 def test_staff_who_are_not_administrators_cannot_edit_it(client, officer):
     client.force_login(officer)
     assert client.get(EDIT).status_code == 404
+
+
+def test_a_good_logo_is_kept_across_a_colour_error(client, org, org_admin):
+    """Issue 17, item 1: the logo that passed the checks is not lost by an error elsewhere
+    on the form, nor is the colour typed; the next submit stores it without choosing it again."""
+    from klachtenregeling.complaints.models import PendingUpload
+
+    client.force_login(org_admin)
+    refused = client.post(
+        EDIT, {"primary_colour": "#3399ff", "logo": named(image("PNG"), "logo.png")}
+    )
+    assert refused.status_code == 400
+    html = refused.content.decode()
+    assert 'value="#3399ff"' in html  # what was typed stays
+    assert "al toegevoegd:" in html and "logo.png" in html and "verwijderen" in html
+    [kept] = re.findall(r'name="kept_upload" value="([0-9a-f-]{36})"', html)
+    assert not Branding.objects.filter(organisation=org).exclude(logo="").exists()
+
+    saved = client.post(EDIT, {"primary_colour": "#1b6e3a", "kept_upload": [kept]})
+    assert saved.status_code == 302
+    branding = Branding.objects.get(organisation=org)
+    assert branding.logo and branding.primary_colour == "#1b6e3a"
+    assert client.get(reverse("branding:logo", args=[org.slug])).status_code == 200
+    assert not PendingUpload.objects.exists()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from klachtenregeling.core.clock import local_date
 
 from ..constants import MAX_SHORT_TEXT_LENGTH
+from .days_off import NO_MOVE, DaysOffRule, term_end
 
 # One extension moves the deadline by at most this much; a longer delay needs a new extension
 # (and so a new letter with reasons to the complainant).
@@ -17,15 +18,18 @@ MAX_EXTENSION_DAYS = 91
 MIN_REASON_LENGTH = 10
 
 
-def judgment_deadline(received_at: datetime, term_days: int) -> date:
+def judgment_deadline(
+    received_at: datetime, term_days: int, days_off: DaysOffRule = NO_MOVE
+) -> date:
     """R-5.5: the officer judges within `term_days` (default 28) after receipt.
 
     The term runs from the Amsterdam calendar date on which the complaint was
-    received, whatever the hour; the deadline is that date plus the term.
+    received, whatever the hour; the deadline is that date plus the term — moved to the
+    next working day when it falls on a day off and the setting says so (days_off.py).
     """
     if term_days < 1:
         raise ValueError("term_days must be positive")
-    return local_date(received_at) + timedelta(days=term_days)
+    return term_end(local_date(received_at) + timedelta(days=term_days), days_off)
 
 
 def days_left(deadline: date, today: date) -> int:

@@ -26,6 +26,14 @@ PHONE_PATTERN = r"^[0-9+()\-. ]*$"
 MAX_REGISTRATION_AGE = timedelta(days=365)
 
 _PHONE = re.compile(PHONE_PATTERN)
+# A Dutch postcode: four digits (not starting with 0), two letters (SA, SD and SS are not
+# issued); a space between them or not.
+_POSTCODE = re.compile(r"^([1-9][0-9]{3}) ?([A-Z]{2})$")
+_UNISSUED_POSTCODE_LETTERS = frozenset({"SA", "SD", "SS"})
+# A house number with an optional addition: 12, 12A, 12 A, 12-2, 12 bis, 12 hs.
+_HOUSE_NUMBER = re.compile(r"^[1-9][0-9]{0,4}(?:[ -]?[A-Za-z0-9]{1,6})?$")
+MAX_ADDRESS_LINE_LENGTH = 200
+MAX_FOREIGN_LINES = 6
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,12 @@ class ComplaintDraft:
     desired_outcome: str = ""
     language: str = Language.NL
     subject_ids: tuple[int, ...] = field(default_factory=tuple)
+    # Issue 16: a postal address in the Netherlands, or the lines of one abroad.
+    address_street: str = ""
+    address_number: str = ""
+    address_postcode: str = ""
+    address_city: str = ""
+    address_foreign: str = ""
 
 
 Errors = dict[str, list]
@@ -81,14 +95,20 @@ def validate_draft(draft: ComplaintDraft) -> Errors:
         max_length=MAX_NAME_LENGTH,
         single_line=True,
     )
+    has_address = _check_postal_address(errors, draft)
     _check_text(
         errors,
         "complainant_email",
         draft.complainant_email,
-        required=True,
+        required=not has_address,
         max_length=MAX_EMAIL_LENGTH,
     )
-    if "complainant_email" not in errors:
+    if errors.get("complainant_email") and not draft.complainant_email.strip():
+        # Issue 16: either way of reaching the complainant will do.
+        errors["complainant_email"] = [
+            _("Enter an e-mail address, or a postal address to send letters to.")
+        ]
+    if "complainant_email" not in errors and draft.complainant_email.strip():
         try:
             validate_email(draft.complainant_email.strip())
         except ValidationError:
@@ -115,6 +135,73 @@ def validate_draft(draft: ComplaintDraft) -> Errors:
     if draft.language not in Language.values:
         _add(errors, "language", _("Choose Dutch or English."))
     return errors
+
+
+def normalised_postcode(value: str) -> str:
+    """'1234ab' and '1234 AB ' become '1234 AB'; an invalid postcode is returned as typed."""
+    match = _POSTCODE.match(" ".join(value.upper().split()))
+    return f"{match[1]} {match[2]}" if match else value.strip()
+
+
+def _check_postal_address(errors: Errors, draft: ComplaintDraft) -> bool:
+    """Issue 16: a Dutch address (street, house number, postcode, town) or the free lines of
+    one abroad. Returns whether a complete, valid address was given."""
+    dutch = {
+        "address_street": draft.address_street,
+        "address_number": draft.address_number,
+        "address_postcode": draft.address_postcode,
+        "address_city": draft.address_city,
+    }
+    foreign = draft.address_foreign.strip()
+    if foreign:
+        if any(v.strip() for v in dutch.values()):
+            _add(
+                errors,
+                "address_foreign",
+                _("Give either an address in the Netherlands or one abroad, not both."),
+            )
+            return False
+        lines = [line for line in foreign.splitlines() if line.strip()]
+        if len(lines) < 2 or len(lines) > MAX_FOREIGN_LINES:
+            _add(
+                errors,
+                "address_foreign",
+                _("Write the address abroad on 2 to 6 lines, with the country on the last."),
+            )
+        elif any(len(line) > MAX_ADDRESS_LINE_LENGTH for line in lines):
+            _add(errors, "address_foreign", _("An address line is too long."))
+        return "address_foreign" not in errors
+    if not any(v.strip() for v in dutch.values()):
+        return False
+    for name, value in (
+        ("address_street", draft.address_street),
+        ("address_city", draft.address_city),
+    ):
+        _check_text(
+            errors, name, value, required=True, max_length=MAX_ADDRESS_LINE_LENGTH, single_line=True
+        )
+    number = draft.address_number.strip()
+    if not number:
+        _add(errors, "address_number", _("Enter the house number."))
+    elif not _HOUSE_NUMBER.match(number):
+        _add(
+            errors,
+            "address_number",
+            _(
+                "Enter a house number, with an addition if there is one (for example 12 or 12-2 or 12A)."
+            ),
+        )
+    postcode = normalised_postcode(draft.address_postcode)
+    match = _POSTCODE.match(postcode)
+    if not postcode:
+        _add(errors, "address_postcode", _("Enter the postcode."))
+    elif not match or match[2] in _UNISSUED_POSTCODE_LETTERS:
+        _add(
+            errors,
+            "address_postcode",
+            _("Enter a Dutch postcode: four digits and two letters, for example 1234 AB."),
+        )
+    return not any(name in errors for name in dutch)
 
 
 def _check_concerns(errors: Errors, concerns: tuple[str, ...]) -> None:

@@ -26,6 +26,15 @@ def require_subjects(count: int) -> None:
         raise TransitionRefused(SUBJECTS_FIRST, code="subjects_required")
 
 
+# The answer "the cause is unknown" at an ending where the cause is optional (withdrawn, not
+# admissible): asked like every other answer, stored as no cause.
+UNKNOWN_CAUSE = 0
+
+
+def stored_cause(cause_id: int | None) -> int | None:
+    return None if cause_id == UNKNOWN_CAUSE else cause_id
+
+
 def cause_errors(
     cause_id: int | None, *, active_ids: Collection[int], required: bool
 ) -> dict[str, list]:
@@ -35,6 +44,8 @@ def cause_errors(
     declared not admissible or withdrawn. With no cause in use at all a required cause
     cannot be given: the officer is sent to the lists page rather than to a dead end.
     """
+    if cause_id == UNKNOWN_CAUSE and not required:
+        return {}  # R-3.2 with R-3.3's rule: "unknown" is an answer where the cause may be
     if cause_id is None:
         if not required:
             return {}

@@ -13,11 +13,17 @@ from klachtenregeling.core.errors import InvalidInput, NotPermitted, StaleObject
 from klachtenregeling.notifications import messages
 from klachtenregeling.organisations.models import Subject
 
-from ..constants import MAX_DESCRIPTION_LENGTH, OPEN_STATUSES, AttachmentKind, Status
+from ..constants import (
+    FINAL_STATUSES,
+    MAX_DESCRIPTION_LENGTH,
+    OPEN_STATUSES,
+    AttachmentKind,
+    Status,
+)
 from ..models import Complaint
-from ..uploads import check_upload
+from ..uploads import check_upload, check_uploads
 from .attachments import cleaned_up_on_failure
-from .state import advance, locked, touch
+from .state import advance, locked, save_step
 
 
 def complaint_start_handling(*, complaint: Complaint, by) -> Complaint:
@@ -26,6 +32,7 @@ def complaint_start_handling(*, complaint: Complaint, by) -> Complaint:
         complaint = locked(complaint)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         status_from = advance(complaint, Status.IN_HANDLING)
+        save_step(complaint)
         events.handling_started(complaint, by=by, status_from=status_from)
     return complaint
 
@@ -91,6 +98,29 @@ def complaint_add_attachment(*, complaint: Complaint, name: str, stream: IO[byte
         )
 
 
+def complaint_add_files_by_complainant(*, complaint: Complaint, files: list, link) -> list:
+    """The complainant adds files to their complaint through their link (issue 17), while
+    it is not final; each is checked like the form's and recorded in the dossier."""
+    checked = check_uploads(files)
+    if not checked:
+        raise InvalidInput({"attachments": [_("Choose one or more files.")]})
+    with cleaned_up_on_failure() as stored, transaction.atomic():
+        complaint = locked(complaint)
+        policies.require_complainant(link, complaint)
+        if complaint.status in FINAL_STATUSES:
+            raise NotPermitted(_("This complaint has ended: files can no longer be added."))
+        return [
+            stored.add(
+                complaint,
+                one,
+                kind=AttachmentKind.SUPPORTING,
+                by=None,
+                role=ActorRole.COMPLAINANT,
+            )
+            for one in checked
+        ]
+
+
 def complaint_assign_officer(
     *, complaint: Complaint, officer, by, expected_officer_id: int | None
 ) -> Complaint:
@@ -118,7 +148,7 @@ def complaint_assign_officer(
             raise InvalidInput({"officer": [_("This officer already handles the complaint.")]})
         previous = complaint.assigned_officer
         complaint.assigned_officer = officer
-        touch(complaint, "assigned_officer")
+        save_step(complaint, "assigned_officer")
         events.officer_assigned(
             complaint,
             officer=officer,

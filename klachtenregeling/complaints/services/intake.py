@@ -6,12 +6,12 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import IO
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from klachtenregeling.accounts import policies
 from klachtenregeling.accounts.models import User
-from klachtenregeling.accounts.selectors import officer_ids_in_order, staff_members_of
+from klachtenregeling.accounts.selectors import officers_in_order, staff_members_of
 from klachtenregeling.audit import events
 from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.core import clock
@@ -19,7 +19,11 @@ from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.engagements.models import Engagement
 from klachtenregeling.notifications import messages
 from klachtenregeling.organisations.models import Subject
-from klachtenregeling.regulation.selectors import term_days_of, version_in_force
+from klachtenregeling.regulation.selectors import (
+    days_off_rule_of,
+    term_days_of,
+    version_in_force,
+)
 
 from ..constants import REFERENCE_PREFIX, AttachmentKind, Channel
 from ..models import Complaint, ComplaintConcern, ReferenceCounter
@@ -56,6 +60,8 @@ def complaint_submit(
     """A complainant files a complaint through the web form or the API (R-1.1).
 
     A repeated submission (same key, same content) returns the first complaint.
+    One transaction (issue 19): the complaint, its reference, its dossier's first events and
+    the messages it queues, in a fixed number of queries.
     """
     if channel not in (Channel.WEB, Channel.API):
         raise ValueError(f"complaint_submit is for web and API channels, not {channel!r}")
@@ -115,6 +121,39 @@ def complaint_register(
     )
 
 
+def complaint_register_oral(
+    *,
+    by: User,
+    draft: intake.ComplaintDraft,
+    confirmed_at: datetime,
+    original: Upload,
+    history,
+    files: list[Upload] = (),
+) -> Complaint:
+    """R-1.1, second sentence: an oral complaint, put in writing by the officer `by` and
+    confirmed in writing by the complainant, becomes a complaint at `confirmed_at`; the
+    term runs from then (R-5.5). The written record is its original. Called by the oral
+    app inside its own transaction; `history(complaint)` writes the record's history as
+    the dossier's first event."""
+    return _create(
+        organisation=by.organisation,
+        draft=draft,
+        resolved=_resolve(by.organisation, draft, files=files, original=original, errors={}),
+        channel=Channel.ORAL,
+        received_at=confirmed_at,
+        by=by,
+        submission_key=None,
+        history=history,
+    )
+
+
+def complaint_draft_check(organisation, draft: intake.ComplaintDraft, errors: dict) -> None:
+    """Raise every error registration would raise for `draft` (plus `errors`), without
+    storing anything: an oral complaint is checked when it is written down, so that its
+    confirmation later cannot fail on its content."""
+    _resolve(organisation, draft, files=[], original=None, errors=errors)
+
+
 def _digest(draft: intake.ComplaintDraft) -> str:
     canonical = json.dumps(asdict(draft), sort_keys=True, default=str)
     return hashlib.sha256(canonical.encode()).hexdigest()
@@ -142,8 +181,8 @@ def _idempotent(organisation, draft, key: str | None, create) -> SubmitResult:
             )
         return complaint
 
-    if key and (found := existing()):
-        return SubmitResult(found, created=False)
+    # No lookup first: the key is unique per organisation, so a repeat fails its INSERT
+    # (rolled back) and is answered below — one query less for every first submission.
     try:
         return SubmitResult(create(), created=True)
     except IntegrityError:
@@ -200,13 +239,36 @@ def _resolve(organisation, draft, *, files, original, errors) -> _Resolved:
 
 
 def _next_reference(organisation, year: int) -> tuple[str, int]:
-    """The next number of the year, under a row lock: gaps are possible, duplicates never."""
-    counter, _created = ReferenceCounter.objects.select_for_update().get_or_create(
-        organisation=organisation, year=year
+    """The next number of the year, under a row lock: gaps are possible, duplicates never.
+
+    One statement takes the number: it raises the counter past both its own value and the
+    highest number already stored for the year (an index lookup), so a counter that lags
+    behind existing references (an import, a restore, bulk-loaded data) catches up instead
+    of handing out a number that is taken.
+    """
+    number = _raise_counter(organisation.pk, year)
+    if number is None:  # the first complaint of the year: make the counter, then take one
+        ReferenceCounter.objects.get_or_create(organisation=organisation, year=year)
+        number = _raise_counter(organisation.pk, year)
+    return f"{REFERENCE_PREFIX}-{year}-{number:04d}", number
+
+
+def _raise_counter(organisation_id: int, year: int) -> int | None:
+    quote = connection.ops.quote_name
+    counter, complaint = ReferenceCounter._meta.db_table, Complaint._meta.db_table
+    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    # Table names from the models; the values are parameters. UPDATE ... RETURNING takes
+    # the row lock (PostgreSQL) and reads the new value in one round trip.
+    sql = (
+        f"UPDATE {quote(counter)} SET last_number = {greatest}(last_number, COALESCE(("  # noqa: S608  # nosec B608
+        f"SELECT MAX(number) FROM {quote(complaint)} "
+        "WHERE organisation_id = %s AND year = %s), 0)) + 1 "
+        "WHERE organisation_id = %s AND year = %s RETURNING last_number"
     )
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
-    return f"{REFERENCE_PREFIX}-{year}-{counter.last_number:04d}", counter.last_number
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [organisation_id, year, organisation_id, year])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def _create(
@@ -218,11 +280,25 @@ def _create(
     received_at: datetime,
     by: User | None,
     submission_key: str | None,
+    history=None,
 ) -> Complaint:
     # R-4.1: the regulation in force at receipt applies, with the term it published.
     regulation = version_in_force(organisation, received_at)
-    deadline = deadlines.judgment_deadline(received_at, term_days_of(organisation, regulation))
+    deadline = deadlines.judgment_deadline(
+        received_at,
+        term_days_of(organisation, regulation),
+        days_off_rule_of(organisation, regulation),
+    )
     role = ActorRole.OFFICER if by else ActorRole.COMPLAINANT
+    # R-5.1, R-5.4: decided before the row is written, so the officer is in its INSERT.
+    officers = officers_in_order(organisation)
+    decision = routing.choose_officer(
+        officer_ids=[officer.pk for officer in officers],
+        default_officer_id=organisation.default_officer_id,
+        respondent_id=resolved.respondent.pk if resolved.respondent else None,
+        preferred_id=by.pk if by else None,
+    )
+    officer = next((o for o in officers if o.pk == decision.officer_id), None)
     with cleaned_up_on_failure() as stored, transaction.atomic():
         reference, number = _next_reference(organisation, clock.local_date(received_at).year)
         complaint = Complaint.objects.create(
@@ -236,6 +312,13 @@ def _create(
             complainant_name=draft.complainant_name.strip(),
             complainant_email=draft.complainant_email.strip(),
             complainant_phone=draft.complainant_phone.strip(),
+            address_street=draft.address_street.strip(),
+            address_number=draft.address_number.strip(),
+            address_postcode=intake.normalised_postcode(draft.address_postcode),
+            address_city=draft.address_city.strip(),
+            address_foreign="\n".join(
+                line.strip() for line in draft.address_foreign.splitlines() if line.strip()
+            ),
             is_representative=draft.is_representative,
             on_behalf_of=draft.on_behalf_of.strip(),
             engagement=resolved.engagement,
@@ -248,41 +331,43 @@ def _create(
             submission_key=submission_key or None,
             submission_digest=_digest(draft) if submission_key else "",
             regulation_version=regulation,
+            assigned_officer=officer,
         )
+        concerns = intake.unique_concerns(draft.concerns)
         ComplaintConcern.objects.bulk_create(
-            ComplaintConcern(complaint=complaint, concern=c)
-            for c in intake.unique_concerns(draft.concerns)
+            ComplaintConcern(complaint=complaint, concern=c) for c in concerns
         )
-        complaint.subjects.set(resolved.subjects)
-        if by:
-            events.complaint_registered(complaint, by=by)
-        else:
-            events.complaint_submitted(complaint)
-        if resolved.original:
-            stored.add(complaint, resolved.original, kind=AttachmentKind.ORIGINAL, by=by, role=role)
-        for checked in resolved.files:
-            stored.add(complaint, checked, kind=AttachmentKind.SUPPORTING, by=by, role=role)
-        _route(complaint, registering_officer=by)
-        messages.acknowledgement(complaint)
+        if resolved.subjects:  # a new complaint has none yet: nothing to compare
+            complaint.subjects.add(*resolved.subjects)
+        with events.new_dossier(complaint):
+            if history is not None:
+                history(complaint)
+            if by:
+                events.complaint_registered(
+                    complaint, by=by, concerns=concerns, subjects=resolved.subjects
+                )
+            else:
+                events.complaint_submitted(complaint, concerns=concerns, subjects=resolved.subjects)
+            if resolved.original:
+                stored.add(
+                    complaint, resolved.original, kind=AttachmentKind.ORIGINAL, by=by, role=role
+                )
+            for checked in resolved.files:
+                stored.add(complaint, checked, kind=AttachmentKind.SUPPORTING, by=by, role=role)
+            _route(complaint, officer, reason=decision.reason, registering_officer=by)
+            messages.acknowledgement(complaint)
     return complaint
 
 
-def _route(complaint: Complaint, *, registering_officer: User | None) -> None:
-    """R-5.1: assign an officer; R-5.4: not the one complained about, else alert the admin."""
-    organisation = complaint.organisation
-    decision = routing.choose_officer(
-        officer_ids=officer_ids_in_order(organisation),
-        default_officer_id=organisation.default_officer_id,
-        respondent_id=complaint.respondent_id,
-        preferred_id=registering_officer.pk if registering_officer else None,
-    )
-    if decision.officer_id is None:
-        events.complaint_routing_failed(complaint, reason=decision.reason)
+def _route(
+    complaint: Complaint, officer: User | None, *, reason: str, registering_officer: User | None
+) -> None:
+    """R-5.1: the officer assigned at the INSERT is recorded; R-5.4: when none could be
+    (only the officer complained about, or none at all), the admin is alerted."""
+    if officer is None:
+        events.complaint_routing_failed(complaint, reason=reason)
         messages.officer_needed(complaint)
         return
-    officer = User.objects.get(pk=decision.officer_id)
-    complaint.assigned_officer = officer
-    complaint.save(update_fields=["assigned_officer"])
-    events.complaint_routed(complaint, officer=officer, reason=decision.reason)
+    events.complaint_routed(complaint, officer=officer, reason=reason)
     if officer != registering_officer:
         messages.new_complaint_for_officer(complaint, officer)

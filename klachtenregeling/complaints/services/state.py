@@ -1,4 +1,8 @@
-"""What every step on a complaint shares: the row lock, the version check, the status."""
+"""What every step on a complaint shares: the row lock, the version check, the status, and
+the one save of a step (`save_step`: saved once, the version raised once)."""
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +17,11 @@ STALE_MESSAGE = _(
     "Someone else changed this complaint in the meantime. Reload the page and try again."
 )
 
+T = TypeVar("T")
+
+# Marks a complaint instance whose step was saved: a second save_step on it is a bug.
+_SAVED = "_step_saved"
+
 
 def unlocked_read(complaint: Complaint) -> Complaint:
     """The complaint as stored now, without a lock: for work done before a transaction
@@ -20,6 +29,25 @@ def unlocked_read(complaint: Complaint) -> Complaint:
     return Complaint.objects.select_related("organisation", "assigned_officer", "respondent").get(
         pk=complaint.pk
     )
+
+
+def render_before_lock(
+    complaint: Complaint,
+    *,
+    expected_version: int | None,
+    check: Callable[[Complaint], object],
+    render: Callable[[Complaint], T],
+) -> tuple[Complaint, T]:
+    """Render a letter (a PDF takes a moment) before the step's transaction: on SQLite the
+    write lock would hold every other writer that long. The complaint is read as it is now,
+    checked against the version the actor's form showed and by `check` (the step's guards
+    and policy), and `render(seen)` is returned with it. The transaction then takes
+    `locked(complaint, seen.version)`, so a step that happened in between refuses it."""
+    seen = unlocked_read(complaint)
+    if expected_version is not None and seen.version != expected_version:
+        raise StaleObject(STALE_MESSAGE)
+    check(seen)
+    return seen, render(seen)
 
 
 def locked(complaint: Complaint, expected_version: int | None = None) -> Complaint:
@@ -36,17 +64,22 @@ def locked(complaint: Complaint, expected_version: int | None = None) -> Complai
 
 
 def advance(complaint: Complaint, target: str) -> str:
-    """Move to `target` if the table allows it; returns the status it came from."""
+    """Move to `target` if the table allows it (in memory; `save_step` stores it);
+    returns the status it came from."""
     workflow.require_transition(complaint.status, target)
     status_from = complaint.status
     complaint.status = target
-    if target in FINAL_STATUSES:
-        complaint.closed_at = clock.now()
-    touch(complaint)
+    # Final statuses carry the moment they were reached; a not admissible complaint that
+    # goes to the disputes body (R-4.3) is open again until the ruling.
+    complaint.closed_at = clock.now() if target in FINAL_STATUSES else None
     return status_from
 
 
-def touch(complaint: Complaint, *fields: str) -> None:
-    """Save the given fields plus status and version (every step raises the version)."""
+def save_step(complaint: Complaint, *fields: str) -> None:
+    """Save the step: the given fields plus status and version, raised by one. Once per
+    step (on the instance `locked` returned); a second call is a programming error."""
+    if getattr(complaint, _SAVED, False):
+        raise RuntimeError("save_step() was called twice in one step")
     complaint.version += 1
     complaint.save(update_fields=["status", "closed_at", "version", *fields])
+    setattr(complaint, _SAVED, True)

@@ -15,6 +15,12 @@ def days_left(complaint) -> int:
 
 
 @register.filter
+def term_running(complaint) -> bool:
+    """R-5.5: the term runs until the judgment is sent; after that, no days are counted."""
+    return complaint.status in AWAITING_JUDGMENT
+
+
+@register.filter
 def is_overdue(complaint) -> bool:
     return complaint.status in AWAITING_JUDGMENT and deadlines.is_overdue(
         complaint.deadline, clock.today()

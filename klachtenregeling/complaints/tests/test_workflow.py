@@ -24,6 +24,10 @@ ALLOWED = {
     ("received", "in_handling"),
     ("received", "withdrawn"),
     ("received", "not_admissible"),
+    # R-4.3 without a judgment: once the (extended) term passed (guard: REFERRAL_GUARDED)
+    ("received", "referred"),
+    ("in_handling", "referred"),
+    ("hearing", "referred"),
     # in handling: the hearing starts (R-5.2)
     ("in_handling", "hearing"),
     ("in_handling", "withdrawn"),
@@ -36,6 +40,8 @@ ALLOWED = {
     ("judged", "resolved"),
     ("judged", "unresolved"),
     ("judged", "withdrawn"),
+    # no answer to the judgment after the reminder and a second period (R-5.7)
+    ("judged", "closed"),
     # resolved: closed with cause and satisfaction (R-3.2, R-3.3)
     ("resolved", "closed"),
     # not resolved: to the disputes body, or closed without it (R-4.3)
@@ -43,7 +49,9 @@ ALLOWED = {
     ("unresolved", "closed"),
     # with the disputes body: the ruling closes it
     ("referred", "closed"),
-    # closed, withdrawn, not admissible: final, nothing further
+    # not admissible: the disputes body may still take it (R-4.3: the company responded)
+    ("not_admissible", "referred"),
+    # closed, withdrawn: final, nothing further
 }
 
 STATUSES = [s.value for s in Status]
@@ -80,10 +88,15 @@ def test_r7_4_no_status_goes_to_itself(status):
     assert not workflow.can_transition(status, status)
 
 
+# R-4.3: the one way on from a final status.
+AFTER_FINAL = {"not_admissible": frozenset({"referred"})}
+
+
 @pytest.mark.parametrize("status", sorted(FINAL_STATUSES))
 def test_r7_4_final_statuses_are_read_only(status):
-    assert workflow.TRANSITIONS[status] == frozenset()
-    assert not any(workflow.can_transition(status, target) for target in STATUSES)
+    way_on = AFTER_FINAL.get(status, frozenset())
+    assert workflow.TRANSITIONS[status] == way_on
+    assert {t for t in STATUSES if workflow.can_transition(status, t)} == set(way_on)
 
 
 def test_r7_4_every_open_status_has_a_way_out_and_every_status_is_reachable():
@@ -102,7 +115,11 @@ def test_r5_6_no_judgment_status_without_the_hearing():
     """Only 'hearing both sides' leads to 'judgment sent' (R-5.2 before R-5.6)."""
     assert {a for a, b in ALLOWED if b == Status.JUDGED} == {Status.HEARING}
     assert {a for a, b in ALLOWED if b == Status.RESOLVED} == {Status.JUDGED}
-    assert {a for a, b in ALLOWED if b == Status.REFERRED} == {Status.UNRESOLVED}
+    assert {a for a, b in ALLOWED if b == Status.REFERRED} == {
+        Status.UNRESOLVED,
+        Status.NOT_ADMISSIBLE,
+        *AWAITING_JUDGMENT,  # R-4.3, once the term passed without a judgment
+    }
 
 
 def test_r5_5_awaiting_judgment_statuses_are_before_the_judgment():
@@ -121,7 +138,9 @@ STEP_SETS = {
     "JUDGMENT_ALLOWED": {"hearing", "judged"},  # the judgment, and its revision (R-5.6)
     "SOLUTION_ALLOWED": {"in_handling", "hearing"},  # a proposal or an update (R-5.3)
     "SIGNING_ALLOWED": {"judged"},  # the three signatures (R-5.7)
-    "REFERRAL_ALLOWED": {"unresolved", "referred"},  # the case file (R-4.3)
+    # the case file (R-4.3); awaiting a judgment too once the term passed (guarded)
+    "REFERRAL_ALLOWED": {"unresolved", "referred", "not_admissible"},
+    "REFERRAL_GUARDED": {"received", "in_handling", "hearing"},
     "CLOSING_ALLOWED": {"resolved", "unresolved"},
     "RULING_ALLOWED": {"referred"},  # the ruling of the disputes body closes it
 }
@@ -131,7 +150,9 @@ STEP_CASES = [(name, status) for name in STEP_SETS for status in STATUSES]
 def test_r7_4_the_step_sets_are_exactly_the_specified_ones():
     assert {name: set(getattr(workflow, name)) for name in STEP_SETS} == STEP_SETS
     for name in STEP_SETS:
-        assert not getattr(workflow, name) & FINAL_STATUSES  # nothing happens to a final one
+        # nothing happens to a final one — but a not admissible one may go on (R-4.3)
+        allowed = {"not_admissible"} if name == "REFERRAL_ALLOWED" else set()
+        assert getattr(workflow, name) & FINAL_STATUSES == allowed
 
 
 @pytest.mark.parametrize(("name", "status"), STEP_CASES, ids=[f"{n}-{s}" for n, s in STEP_CASES])

@@ -11,6 +11,7 @@ from klachtenregeling.core.forms import apply_domain_error
 
 from .. import services
 from ..forms import RegistrationForm
+from ..services.pending_uploads import FormUploads
 
 
 @login_required
@@ -20,7 +21,9 @@ def register(request):
     form = RegistrationForm(
         request.POST or None, request.FILES or None, organisation=user.organisation
     )
+    kept = FormUploads.of(request, form)
     if request.method == "POST" and form.is_valid():
+        kept.fill(form)  # the files kept from an earlier error join the new ones
         try:
             complaint = services.complaint_register(
                 by=user,
@@ -34,6 +37,7 @@ def register(request):
         except InvalidInput as error:
             apply_domain_error(form, error)
         else:
+            kept.consume()
             if policies.can(user, policies.COMPLAINT_VIEW, complaint):
                 messages.success(request, _("Complaint %(ref)s registered.") % {"ref": complaint})
                 return redirect("complaints:detail", reference=complaint.reference)
@@ -46,4 +50,6 @@ def register(request):
                 % {"ref": complaint},
             )
             return redirect("complaints:dashboard")
+    if request.method == "POST":
+        kept.keep_new(form)  # nothing attached is lost by a form error
     return render(request, "complaints/officer/register.html", {"form": form})

@@ -11,12 +11,14 @@ from klachtenregeling.audit import access
 from klachtenregeling.audit.selectors import recent_reads
 from klachtenregeling.core.downloads import private_download
 from klachtenregeling.core.errors import NotPermitted
+from klachtenregeling.handling import guards
 from klachtenregeling.handling.panel import officer_panel
+from klachtenregeling.handling.selectors import shared_with_respondent_ids
 from klachtenregeling.reviews import follow_up
 from klachtenregeling.suggestions.panel import suggestion_panel
 
 from .. import selectors, workflow
-from ..constants import AWAITING_JUDGMENT, Due, Status
+from ..constants import FINAL_STATUSES, Due, Status
 from ..forms import (
     AssignForm,
     AttachmentForm,
@@ -29,14 +31,15 @@ from ..forms import (
 PAGE_SIZE = 25
 
 
-def _filters(request) -> selectors.DashboardFilter:
-    form = DashboardFilterForm(request.GET, organisation_id=request.user.organisation_id)
+def _filters(request, subjects) -> selectors.DashboardFilter:
+    form = DashboardFilterForm(request.GET, subjects=subjects)
     form.is_valid()
     return selectors.DashboardFilter(
         status=form.value("status") or "",
         subject_id=form.value("subject"),
         query=form.value("q") or "",
         due=form.value("due") or (Due.OVERDUE if form.value("overdue") else ""),
+        view=form.value("view") or "open",
     )
 
 
@@ -44,19 +47,31 @@ def _filters(request) -> selectors.DashboardFilter:
 def dashboard(request):
     if not request.user.is_officer:
         raise NotPermitted("officers only")
-    filters = _filters(request)
-    page = Paginator(
-        selectors.complaint_list_for_officer(request.user, filters), PAGE_SIZE
-    ).get_page(request.GET.get("page"))
-    page.object_list = selectors.mark_awaiting_answer(page.object_list)
+    subjects = list(selectors.subjects_for_officer_filter(request.user))
+    filters = _filters(request, subjects)
+    counts = selectors.officer_counts(request.user)
+    paginator = Paginator(selectors.complaint_list_for_officer(request.user, filters), PAGE_SIZE)
+    total = selectors.list_total(filters, counts)
+    if total is not None:
+        paginator.count = total  # a header counter is the same number: no count of its own
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = (
+        selectors.mark_verdicts(page.object_list)
+        if filters.ended
+        else selectors.mark_awaiting_answer(page.object_list)
+    )
     partial = request.headers.get("HX-Request") == "true"
     context = {
         "page": page,
         "filters": filters,
-        "statuses": Status.choices,
+        "statuses": [
+            (value, label)
+            for value, label in Status.choices
+            if (value in FINAL_STATUSES) == filters.ended
+        ],
         "due_choices": Due.choices,
-        "subjects": selectors.subjects_for_officer_filter(request.user),
-        "counts": selectors.officer_counts(request.user),
+        "subjects": subjects,
+        "counts": counts,
     }
     if not partial:
         context.update(follow_up.dashboard_card(request.user))
@@ -83,6 +98,7 @@ def dossier_context(request, complaint, **forms) -> dict:
         "complaint": complaint,
         "events": selectors.dossier(complaint),
         "attachments": complaint.attachments.all(),
+        "shared_ids": shared_with_respondent_ids(complaint),
         "concerns": complaint.concerns.all(),
         "subjects": subjects,
         "can_handle": can_handle,
@@ -100,7 +116,7 @@ def dossier_context(request, complaint, **forms) -> dict:
         "has_other_officers": bool(others),
         "extensions": complaint.extensions.select_related("extended_by"),
         "term_outcome": selectors.term_outcome_for(complaint),
-        "can_extend": can_handle and complaint.status in AWAITING_JUDGMENT,
+        "can_extend": can_handle and guards.allowed(guards.extend_deadline, complaint),
         "extend_form": forms.get("extend_form")
         or ExtendDeadlineForm(prefix="extend", initial={"version": complaint.version}),
         "undelivered": selectors.undelivered_messages(complaint),

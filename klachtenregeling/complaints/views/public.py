@@ -1,7 +1,9 @@
 """The public complaint form and its receipt page."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -16,8 +18,13 @@ from .. import services
 from ..constants import Channel
 from ..forms import PublicComplaintForm
 from ..models import Complaint
+from ..services.pending_uploads import FormUploads
 
-RECEIPT_SESSION_KEY = "complaint_receipt"
+# The receipt is for the browser that submitted the complaint: the complaint's id in a
+# signed cookie (not the session: a new session costs a row and four queries per
+# submission, issue 19), valid as long as a session without a request.
+RECEIPT_COOKIE = "complaint_receipt"
+RECEIPT_SALT = "complaints.receipt"
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -27,7 +34,9 @@ def complaint_form(request, org):
     form = PublicComplaintForm(
         request.POST or None, request.FILES or None, organisation=organisation
     )
+    kept = FormUploads.of(request, form)
     if request.method == "POST" and form.is_valid():
+        kept.fill(form)  # the files kept from an earlier error join the new ones
         try:
             result = services.complaint_submit(
                 organisation=organisation,
@@ -39,8 +48,21 @@ def complaint_form(request, org):
         except InvalidInput as error:
             apply_domain_error(form, error)
         else:
-            request.session[RECEIPT_SESSION_KEY] = result.complaint.pk
-            return redirect("public:receipt", org=organisation.slug)
+            kept.consume()
+            response = redirect("public:receipt", org=organisation.slug)
+            response.set_signed_cookie(
+                RECEIPT_COOKIE,
+                str(result.complaint.pk),
+                salt=RECEIPT_SALT,
+                max_age=settings.SESSION_COOKIE_AGE,
+                path=reverse("public:receipt", args=[organisation.slug]),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+            return response
+    if request.method == "POST":
+        kept.keep_new(form)  # nothing attached is lost by a form error
     context = {
         "organisation": organisation,
         "form": form,
@@ -52,9 +74,14 @@ def complaint_form(request, org):
 def receipt(request, org):
     """The receipt, only for the browser that submitted the complaint (kept in its session)."""
     organisation = get_object_or_404(Organisation, slug=org)
-    complaint = Complaint.objects.filter(
-        organisation=organisation, pk=request.session.get(RECEIPT_SESSION_KEY)
-    ).first()
+    pk = request.get_signed_cookie(
+        RECEIPT_COOKIE, default="", salt=RECEIPT_SALT, max_age=settings.SESSION_COOKIE_AGE
+    )
+    complaint = (
+        Complaint.objects.filter(organisation=organisation, pk=int(pk)).first()
+        if pk.isdigit()
+        else None
+    )
     if complaint is None:
         messages.info(request, _("There is no receipt to show. You can file a complaint here."))
         return redirect("public:complaint-form", org=organisation.slug)

@@ -6,6 +6,7 @@ from klachtenregeling.audit.constants import EventType
 from klachtenregeling.complaints.constants import (
     REGISTERED_CHANNELS,
     AttachmentKind,
+    Channel,
     Concern,
 )
 from klachtenregeling.notifications.constants import MessageKind
@@ -24,7 +25,8 @@ from .reading import (
 
 def check_r1_1(facts: Facts) -> Finding:
     """R-1.1: the complaint is written and its channel recorded; a complaint received by
-    letter or e-mail keeps the original. Due at receipt: never pending."""
+    letter or e-mail keeps the original; an oral one, confirmed in writing, keeps the written
+    record as its original. Due at receipt: never pending."""
     intake = first_of(facts, *INTAKE)
     if intake is None or not intake.data.get("channel"):
         return finding(
@@ -33,7 +35,7 @@ def check_r1_1(facts: Facts) -> Finding:
             missing=_("The dossier does not record how the written complaint came in."),
             since=facts.received_on,
         )
-    if intake.data["channel"] in REGISTERED_CHANNELS:
+    if intake.data["channel"] in (*REGISTERED_CHANNELS, Channel.ORAL):
         originals = [
             e
             for e in events_of(facts, EventType.ATTACHMENT_ADDED)

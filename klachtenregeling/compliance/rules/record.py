@@ -75,8 +75,9 @@ def check_r7_3(facts: Facts) -> Finding:
     outcomes = _deliveries(facts)
     delivered = [
         e
-        for e in events_of(facts, EventType.MESSAGE_SENT)
-        if e.data.get("recipient_role") == ActorRole.COMPLAINANT
+        for e in facts.events
+        if e.type in (EventType.MESSAGE_SENT, EventType.MESSAGE_POSTED)
+        and e.data.get("recipient_role") == ActorRole.COMPLAINANT
     ]
     evidence = evidence_of(delivered)
     for state, event in outcomes.values():
@@ -106,12 +107,17 @@ def _deliveries(facts: Facts) -> dict[int, tuple[str, Event]]:
     """Per message to the complainant: delivered, handled (failed, recorded, followed up),
     unhandled (failed, not followed up or not recorded) or waiting; with the event dated."""
     outbox = {m.id: m.status for m in facts.messages}
-    sent = {e.data.get("message_id"): e for e in events_of(facts, EventType.MESSAGE_SENT)}
+    # Issue 16: a letter to a complainant without e-mail is delivered on the day it was posted.
+    sent = {
+        e.data.get("message_id"): e
+        for e in facts.events
+        if e.type in (EventType.MESSAGE_SENT, EventType.MESSAGE_POSTED)
+    }
     failed = {e.data.get("message_id"): e for e in events_of(facts, EventType.MESSAGE_FAILED)}
     result = {}
     for queued in queued_to(facts):
         pk = queued.data.get("message_id")
-        if pk in sent or outbox.get(pk) == DeliveryStatus.SENT:
+        if pk in sent or outbox.get(pk) in (DeliveryStatus.SENT, DeliveryStatus.POSTED):
             result[pk] = ("delivered", sent.get(pk, queued))
         elif pk in failed:
             failure = failed[pk]

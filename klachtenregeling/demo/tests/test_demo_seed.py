@@ -57,3 +57,19 @@ def test_r3_2_r8_1_demo_lists_of_subjects_and_causes_are_added_once(db, settings
     assert sorted(c.name for c in causes) == sorted(data.CAUSES)
     subjects = Subject.objects.filter(organisation=organisation)
     assert sorted(s.name for s in subjects) == sorted(data.SUBJECTS)
+
+
+def test_logins_only_prints_the_logins_of_the_loaded_demo_and_changes_nothing(
+    db, settings, tmp_path, capsys
+):
+    """make run loads the demo quietly, then ends with the address and the log-ins."""
+    settings.DATA_DIR = tmp_path
+    call_command("demo_seed", "--quiet")
+    assert "Password for every demo user" not in capsys.readouterr().out
+    complaints = Complaint.objects.count()
+    call_command("demo_seed", "--logins-only")
+    printed = capsys.readouterr().out
+    password = (tmp_path / "demo-password").read_text()
+    assert f"Password for every demo user: {password}" in printed
+    assert "/inloggen/" in printed
+    assert Complaint.objects.count() == complaints

@@ -7,10 +7,23 @@ from klachtenregeling.accounts import policies
 from klachtenregeling.audit.constants import ActorRole
 from klachtenregeling.complaints.constants import MAX_DESCRIPTION_LENGTH
 from klachtenregeling.complaints.models import Complaint
-from klachtenregeling.complaints.services.state import advance, locked, touch
+from klachtenregeling.complaints.services.state import (
+    advance,
+    locked,
+    render_before_lock,
+    save_step,
+)
 from klachtenregeling.core.errors import InvalidInput, NotPermitted
 
-__all__ = ["advance", "clean_optional_text", "clean_text", "locked", "staff_role", "touch"]
+__all__ = [
+    "advance",
+    "clean_optional_text",
+    "clean_text",
+    "locked",
+    "render_before_lock",
+    "save_step",
+    "staff_role",
+]
 
 
 def staff_role(user, complaint: Complaint) -> ActorRole:

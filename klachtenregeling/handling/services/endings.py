@@ -1,8 +1,9 @@
 """How a complaint ends: closed after resolution, referred and ruled on (R-4.3),
 withdrawn, or not admissible (not a complaint under R-1.x)."""
 
+from dataclasses import dataclass
 from datetime import date
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -10,35 +11,35 @@ from django.utils.translation import gettext_lazy as _
 from klachtenregeling.accounts import policies
 from klachtenregeling.audit import procedure_events
 from klachtenregeling.audit.constants import ActorRole
-from klachtenregeling.complaints import workflow
 from klachtenregeling.complaints.constants import AttachmentKind, Satisfaction, Status
+from klachtenregeling.complaints.models import Complaint
 from klachtenregeling.complaints.rules import registration
 from klachtenregeling.complaints.services.attachments import cleaned_up_on_failure
-from klachtenregeling.complaints.services.state import STALE_MESSAGE, unlocked_read
 from klachtenregeling.complaints.uploads import check_upload
 from klachtenregeling.core import clock
-from klachtenregeling.core.errors import InvalidInput, StaleObject
+from klachtenregeling.core.errors import InvalidInput
 from klachtenregeling.letters.store import render_letter, store_letter
 from klachtenregeling.notifications import procedure_messages as messages
 from klachtenregeling.organisations.selectors import causes_in_use
 from klachtenregeling.portal.models import ComplainantLink
-from klachtenregeling.reports.statistics import record_end
+from klachtenregeling.reports.statistics import end_recorded, record_end
 from klachtenregeling.retention.services import referral_hold_close, referral_hold_open
 
+from .. import guards
 from ..constants import RulingOutcome
 from ..models import Referral
-from ..rules import referral as referral_rules
-from .common import advance, clean_optional_text, clean_text, locked, touch
+from ..selectors import referral_conditions
+from .common import (
+    advance,
+    clean_optional_text,
+    clean_text,
+    locked,
+    render_before_lock,
+    save_step,
+)
 
-
-def referral_conditions(complaint, today: date | None = None) -> list[referral_rules.Condition]:
-    """R-4.3: whether De Geschillencommissie will take the case, shown to the officer."""
-    return referral_rules.conditions(
-        received_on=clock.local_date(complaint.received_at),
-        written=True,  # R-1.1: every registered complaint is written
-        responded=complaint.judgments.exists(),
-        today=today or clock.today(),
-    )
+if TYPE_CHECKING:
+    from ..case_file import CaseFile
 
 
 def _clean_ending(*, root_cause: str, satisfaction: str) -> str:
@@ -50,7 +51,7 @@ def _clean_ending(*, root_cause: str, satisfaction: str) -> str:
 
 
 def _register_ending(
-    complaint,
+    complaint: Complaint,
     *,
     cause_id: int | None,
     root_cause: str,
@@ -59,33 +60,41 @@ def _register_ending(
 ) -> None:
     """Inside the ending's transaction, on the locked complaint and before `record_end`
     counts it: R-8.1 the subject(s) are registered; R-3.2 the cause category (of the
-    organisation's causes in use) and, optionally, in words; R-3.3 the satisfaction."""
+    organisation's causes in use) and, optionally, in words; R-3.3 the satisfaction.
+    Saves the step (once, with the status the ending moved to)."""
     registration.require_subjects(complaint.subjects.count())
     active_ids = set(causes_in_use(complaint.organisation).values_list("pk", flat=True))
     errors = registration.cause_errors(cause_id, active_ids=active_ids, required=cause_required)
     if errors:
         raise InvalidInput(errors)
-    complaint.cause_id, complaint.root_cause = cause_id, root_cause
+    complaint.cause_id, complaint.root_cause = registration.stored_cause(cause_id), root_cause
     complaint.satisfaction = satisfaction
-    touch(complaint, "cause", "root_cause", "satisfaction")
+    save_step(complaint, "cause", "root_cause", "satisfaction")
 
 
 def referral_record(
-    *, complaint, referred_on: date, body_reference: str, by, expected_version=None
-):
+    *,
+    complaint: Complaint,
+    referred_on: date | None,
+    body_reference: str,
+    by,
+    expected_version: int | None = None,
+) -> Referral:
     """R-4.3: the complainant submitted the case to the disputes body; legal hold starts."""
     with transaction.atomic():
         complaint = locked(complaint, expected_version)
-        policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        policies.require(by, policies.COMPLAINT_REFER, complaint)
         if referred_on is None or referred_on > clock.today():
             raise InvalidInput({"referred_on": [_("Give a date that is not in the future.")]})
         if referred_on < clock.local_date(complaint.received_at):
             raise InvalidInput(
                 {"referred_on": [_("The date lies before the complaint was received.")]}
             )
+        guards.refer(complaint)
+        conditions = {c.key: c.holds for c in referral_conditions(complaint, referred_on)}
         status_from = advance(complaint, Status.REFERRED)
+        save_step(complaint)
         referral_hold_open(complaint, by=by)
-        touch(complaint)
         referral = Referral.objects.create(
             complaint=complaint,
             body_name=complaint.organisation.disputes_body_name,
@@ -94,7 +103,6 @@ def referral_record(
             recorded_by=by,
             recorded_at=clock.now(),
         )
-        conditions = {c.key: c.holds for c in referral_conditions(complaint, referred_on)}
         procedure_events.referred(
             complaint, referral=referral, by=by, status_from=status_from, conditions=conditions
         )
@@ -103,8 +111,8 @@ def referral_record(
 
 def ruling_record(
     *,
-    complaint,
-    ruling_on: date,
+    complaint: Complaint,
+    ruling_on: date | None,
     outcome: str,
     text: str,
     cause_id: int | None,
@@ -112,8 +120,8 @@ def ruling_record(
     root_cause: str = "",
     satisfaction: str = Satisfaction.UNKNOWN,
     document: tuple[str, IO[bytes]] | None = None,
-    expected_version=None,
-):
+    expected_version: int | None = None,
+) -> Referral:
     """The disputes body's ruling closes the case and lifts the legal hold (R-4.3); the
     cause (R-3.2) and the complainant's satisfaction (R-3.3) are recorded with it."""
     if outcome not in RulingOutcome.values:
@@ -124,7 +132,7 @@ def ruling_record(
     with cleaned_up_on_failure() as stored, transaction.atomic():
         complaint = locked(complaint, expected_version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
-        workflow.require_status(complaint.status, workflow.RULING_ALLOWED)
+        guards.record_ruling(complaint)
         referral = Referral.objects.select_for_update().get(complaint=complaint)
         if ruling_on is None or ruling_on > clock.today() or ruling_on < referral.referred_on:
             raise InvalidInput({"ruling_on": [_("Give a date between the referral and today.")]})
@@ -150,27 +158,28 @@ def ruling_record(
             complaint, referral=referral, by=by, status_from=complaint.status
         )
         procedure_events.closed(complaint, by=by, status_from=status_from)
-        record_end(complaint)
+        if not end_recorded(complaint):  # counted already when declared not admissible
+            record_end(complaint)
         messages.closed(complaint)
     return referral
 
 
 def complaint_close(
     *,
-    complaint,
+    complaint: Complaint,
     cause_id: int | None,
     satisfaction: str,
     by,
     root_cause: str = "",
-    expected_version=None,
-):
+    expected_version: int | None = None,
+) -> Complaint:
     """Close a resolved complaint, or an unresolved one not taken further: with its
     subject(s) (R-8.1), its cause (R-3.2) and the complainant's satisfaction (R-3.3)."""
     root_cause = _clean_ending(root_cause=root_cause, satisfaction=satisfaction)
     with transaction.atomic():
         complaint = locked(complaint, expected_version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
-        workflow.require_status(complaint.status, workflow.CLOSING_ALLOWED)
+        guards.close(complaint)
         status_from = advance(complaint, Status.CLOSED)
         _register_ending(
             complaint,
@@ -185,7 +194,9 @@ def complaint_close(
     return complaint
 
 
-def _withdraw(complaint, status_from: str, *, reason: str, by, role: ActorRole):
+def _withdraw(
+    complaint: Complaint, status_from: str, *, reason: str, by, role: ActorRole
+) -> Complaint:
     procedure_events.withdrawn(complaint, by=by, role=role, reason=reason, status_from=status_from)
     record_end(complaint)
     messages.withdrawn(complaint, by_complainant=role == ActorRole.COMPLAINANT)
@@ -193,8 +204,8 @@ def _withdraw(complaint, status_from: str, *, reason: str, by, role: ActorRole):
 
 
 def complaint_withdraw_by_complainant(
-    *, complaint, reason: str, link, satisfaction: str = Satisfaction.UNKNOWN
-):
+    *, complaint: Complaint, reason: str, link, satisfaction: str = Satisfaction.UNKNOWN
+) -> Complaint:
     """The complainant withdraws through their link; a reason is optional, and so is how
     satisfied they are (R-3.3, 'unknown': rather not say). They cannot classify the
     complaint, so a complaint without a subject is counted without one (R-8.1)."""
@@ -203,22 +214,23 @@ def complaint_withdraw_by_complainant(
     with transaction.atomic():
         complaint = locked(complaint)
         policies.require_complainant(link, complaint)
+        guards.withdraw(complaint)
         status_from = advance(complaint, Status.WITHDRAWN)
         complaint.satisfaction = satisfaction
-        touch(complaint, "satisfaction")
+        save_step(complaint, "satisfaction")
         return _withdraw(complaint, status_from, reason=reason, by=None, role=ActorRole.COMPLAINANT)
 
 
 def complaint_withdraw_on_behalf(
     *,
-    complaint,
+    complaint: Complaint,
     reason: str,
     by,
     cause_id: int | None = None,
     root_cause: str = "",
     satisfaction: str = Satisfaction.UNKNOWN,
-    expected_version=None,
-):
+    expected_version: int | None = None,
+) -> Complaint:
     """The officer records a withdrawal the complainant made by phone or letter, with the
     subject(s) (R-8.1), optionally the cause (R-3.2) and the satisfaction (R-3.3)."""
     reason = clean_text(
@@ -228,6 +240,7 @@ def complaint_withdraw_on_behalf(
     with transaction.atomic():
         complaint = locked(complaint, expected_version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
+        guards.withdraw(complaint)
         status_from = advance(complaint, Status.WITHDRAWN)
         _register_ending(
             complaint,
@@ -239,37 +252,59 @@ def complaint_withdraw_on_behalf(
         return _withdraw(complaint, status_from, reason=reason, by=by, role=ActorRole.OFFICER)
 
 
+@dataclass(frozen=True)
+class LetterDraft:
+    """A letter not yet sent: the complaint as it was read and the PDF as it will be sent."""
+
+    complaint: Complaint
+    pdf: bytes
+
+
+def not_admissible_draft(
+    *, complaint: Complaint, reasons: str, by, expected_version: int | None = None
+) -> LetterDraft:
+    """The not-admissible letter as it would be sent now; nothing is stored."""
+    reasons = clean_text(reasons, "reasons", required_message=_("Give the reasons."))
+
+    def check(seen: Complaint) -> None:
+        policies.require(by, policies.COMPLAINT_HANDLE, seen)
+        guards.declare_not_admissible(seen)
+        registration.require_subjects(seen.subjects.count())
+
+    seen, pdf = render_before_lock(
+        complaint,
+        expected_version=expected_version,
+        check=check,
+        render=lambda seen: render_letter(
+            seen,
+            template="letters/not_admissible.html",
+            context={"reasons": reasons},
+            dated=clock.now(),
+        ),
+    )
+    return LetterDraft(complaint=seen, pdf=pdf)
+
+
 def complaint_declare_not_admissible(
     *,
-    complaint,
+    complaint: Complaint,
     reasons: str,
     by,
     cause_id: int | None = None,
     root_cause: str = "",
     satisfaction: str = Satisfaction.UNKNOWN,
-    expected_version=None,
-):
+    expected_version: int | None = None,
+) -> Complaint:
     """Not a complaint under R-1.x: the complainant gets the reasons in writing (a letter).
     Registered with its subject(s) (R-8.1), optionally a cause (R-3.2), and the
     satisfaction (R-3.3)."""
     reasons = clean_text(reasons, "reasons", required_message=_("Give the reasons."))
     root_cause = _clean_ending(root_cause=root_cause, satisfaction=satisfaction)
-    # Rendered before the transaction, checked against the version it was rendered from
-    # (as the judgment and the extension letter).
-    seen = unlocked_read(complaint)
-    if expected_version is not None and seen.version != expected_version:
-        raise StaleObject(STALE_MESSAGE)
-    policies.require(by, policies.COMPLAINT_HANDLE, seen)
-    workflow.require_transition(seen.status, Status.NOT_ADMISSIBLE)
-    registration.require_subjects(seen.subjects.count())
-    pdf = render_letter(
-        seen,
-        template="letters/not_admissible.html",
-        context={"reasons": reasons},
-        dated=clock.now(),
+    draft = not_admissible_draft(
+        complaint=complaint, reasons=reasons, by=by, expected_version=expected_version
     )
     with cleaned_up_on_failure() as stored, transaction.atomic():
-        complaint = locked(complaint, seen.version)
+        complaint = locked(complaint, draft.complaint.version)
         policies.require(by, policies.COMPLAINT_HANDLE, complaint)
         status_from = advance(complaint, Status.NOT_ADMISSIBLE)
         _register_ending(
@@ -279,14 +314,14 @@ def complaint_declare_not_admissible(
             satisfaction=satisfaction,
             cause_required=False,
         )
-        letter = store_letter(complaint, stored, pdf=pdf, letter="niet-ontvankelijk", by=by)
+        letter = store_letter(complaint, stored, pdf=draft.pdf, letter="niet-ontvankelijk", by=by)
         procedure_events.not_admissible(complaint, by=by, reasons=reasons, status_from=status_from)
         record_end(complaint)
         messages.not_admissible(complaint, reasons, letter)
     return complaint
 
 
-def links_revoke(*, complaint, by) -> int:
+def links_revoke(*, complaint: Complaint, by) -> int:
     """The officer revokes every personal link of the complaint (e.g. a forwarded e-mail)."""
     with transaction.atomic():
         complaint = locked(complaint)
@@ -298,14 +333,14 @@ def links_revoke(*, complaint, by) -> int:
     return count
 
 
-def case_file_export(*, complaint, by):
+def case_file_export(*, complaint: Complaint, by) -> "CaseFile":
     """R-4.3: the officer downloads the case file for the disputes body; the export is recorded."""
     from ..case_file import build
 
     with transaction.atomic():
         complaint = locked(complaint)
-        policies.require(by, policies.COMPLAINT_HANDLE, complaint)
-        workflow.require_status(complaint.status, workflow.REFERRAL_ALLOWED)
+        policies.require(by, policies.COMPLAINT_REFER, complaint)
+        guards.export_case_file(complaint)
         case_file = build(complaint)
         procedure_events.case_file_exported(
             complaint, by=by, files=len(case_file.manifest), sha256=case_file.manifest_sha256

@@ -5,6 +5,7 @@ staff member, the complainant through their link or through a revoked link. A
 refused step (a DomainError) is a fine outcome, but must change nothing.
 """
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -20,17 +21,33 @@ from hypothesis.stateful import (
 
 from klachtenregeling.audit.constants import ActorRole, EventType
 from klachtenregeling.complaints import services as complaint_services
-from klachtenregeling.complaints.constants import FINAL_STATUSES, Concern, Satisfaction, Status
+from klachtenregeling.complaints.constants import (
+    AWAITING_JUDGMENT,
+    FINAL_STATUSES,
+    Channel,
+    Concern,
+    Satisfaction,
+    Status,
+)
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import DomainError
-from klachtenregeling.handling import services
-from klachtenregeling.handling.constants import Answer, Party, RulingOutcome, Verdict, Via
+from klachtenregeling.handling import selectors, services
+from klachtenregeling.handling.constants import (
+    Answer,
+    PaperAnswer,
+    Party,
+    RulingOutcome,
+    Verdict,
+    Via,
+)
 from klachtenregeling.handling.models import Signature
 from klachtenregeling.handling.rules import hearing, signatures
+from klachtenregeling.oral import services as oral_services
 from klachtenregeling.portal.models import ComplainantLink
 from klachtenregeling.reports.models import ComplaintStatistic
 from klachtenregeling.retention.selectors import has_open_referral_hold
+from tests import samples
 
 from . import steps
 
@@ -52,7 +69,7 @@ def _judged(complaint):
 
 def _accepted(complaint):
     complaint = _judged(complaint)
-    steps.accept(complaint, services.current_judgment(complaint))
+    steps.accept(complaint, selectors.current_judgment(complaint))
     return steps.fresh(complaint)
 
 
@@ -66,7 +83,16 @@ START_AT = {
     "unresolved": lambda c: steps.unresolve(c, c.assigned_officer),
     "resolved": lambda c: steps.resolve(c, c.assigned_officer),
     "referred": lambda c: steps.refer(steps.unresolve(c, c.assigned_officer), c.assigned_officer),
+    "not_admissible": lambda c: _not_admissible(c),
 }
+
+
+def _not_admissible(complaint):
+    complaint = steps.classify(complaint, complaint.assigned_officer)
+    services.complaint_declare_not_admissible(
+        complaint=complaint, reasons="Geen klacht.", by=complaint.assigned_officer
+    )
+    return steps.fresh(complaint)
 
 
 class Procedure(RuleBasedStateMachine):
@@ -76,23 +102,35 @@ class Procedure(RuleBasedStateMachine):
     cause_id: int | None = None
 
     @initialize(
-        about_someone=st.booleans(),
+        about=st.sampled_from([None, "respondent", "respondent", "other_staff"]),
         start_at=st.sampled_from(list(START_AT)),
         with_subject=st.booleans(),
+        oral=st.booleans(),
     )
-    def file_a_complaint(self, about_someone, start_at, with_subject):
-        respondent = self.people["respondent"]
+    def file_a_complaint(self, about, start_at, with_subject, oral):
+        # About a staff member, or about the other officer (R-5.4: never handled by them).
+        respondent = self.people[about] if about else None
         draft = ComplaintDraft(
             complainant_name="Marieke Jonker",
             complainant_email="marieke@example.org",
             description="De training begon een uur te laat.",
             concerns=(Concern.PERFORMANCE,),
             engagement_description="Training Timemanagement",
-            respondent_id=respondent.pk if about_someone else None,
+            respondent_id=respondent.pk if respondent else None,
         )
-        complaint = complaint_services.complaint_submit(
-            organisation=self.organisation, draft=draft
-        ).complaint
+        self.oral = oral
+        if oral:  # R-1.1: told by phone, written down, confirmed through the personal link
+            _record, token = oral_services.oral_record_create(
+                by=self.people["officer"],
+                told_on=clock.today(),
+                how_told="phone",
+                draft=draft,
+            )
+            complaint = oral_services.oral_record_confirm(token=token, text="")
+        else:
+            complaint = complaint_services.complaint_submit(
+                organisation=self.organisation, draft=draft
+            ).complaint
         complaint = steps.start(complaint, self.people["officer"])
         if with_subject:  # else registered only when a judgment is sent (steps.judge)
             complaint = steps.classify(complaint, self.people["officer"])
@@ -105,6 +143,8 @@ class Procedure(RuleBasedStateMachine):
         self.final_snapshot = None
         self.last_version = self.complaint.version
         self.refused = 0
+        # Time runs from here in steps of the rule `time_passes` (terms, the answer period).
+        self.now = clock.now()
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -112,13 +152,17 @@ class Procedure(RuleBasedStateMachine):
         """Run a step; a refusal must leave everything as it was."""
         before = steps.snapshot(self.complaint)
         try:
-            step()
+            with clock.frozen(self.now):
+                step()
         except DomainError:
             self.refused += 1
             assert steps.snapshot(self.complaint) == before, "a refused step changed something"
         self.complaint = steps.fresh(self.complaint)
 
     def who(self, name: str):
+        """ "respondent": the person this complaint is about (when it is about someone)."""
+        if name == "respondent" and self.complaint.respondent is not None:
+            return self.complaint.respondent
         return self.people[name]
 
     def complainant_link(self, name: str):
@@ -204,6 +248,90 @@ class Procedure(RuleBasedStateMachine):
                 complaint=self.complaint,
                 cause_id=self.cause_id,
                 satisfaction=satisfaction,
+                by=self.who(actor),
+            )
+        )
+
+    @rule(days=st.sampled_from([1, 7, 15, 29, 40]))
+    def time_passes(self, days):
+        """Terms run out, the answer period passes (R-5.5, R-4.3, R-5.7)."""
+        self.now += timedelta(days=days)
+
+    @rule(actor=STAFF, days=st.integers(min_value=-1, max_value=100))
+    def extend(self, actor, days):
+        self.attempt(
+            lambda: complaint_services.complaint_extend_deadline(
+                complaint=self.complaint,
+                new_deadline=self.complaint.deadline + timedelta(days=days),
+                reason="Een getuige moet nog gehoord worden.",
+                by=self.who(actor),
+            )
+        )
+
+    @rule(actor=STAFF, to=st.sampled_from(["officer", "other_staff", "respondent"]))
+    def hand_over(self, actor, to):
+        """To another officer — never to the one the complaint is about (R-5.4)."""
+        self.attempt(
+            lambda: complaint_services.complaint_assign_officer(
+                complaint=self.complaint,
+                officer=self.people[to],
+                by=self.who(actor),
+                expected_officer_id=self.complaint.assigned_officer_id,
+            )
+        )
+
+    @rule(actor=STAFF)
+    def declare_not_admissible(self, actor):
+        self.attempt(
+            lambda: services.complaint_declare_not_admissible(
+                complaint=self.complaint, reasons="Geen klacht.", by=self.who(actor)
+            )
+        )
+
+    @rule(
+        actor=STAFF,
+        answer=st.sampled_from(PaperAnswer.values),
+        via=st.sampled_from([Via.WRITING, Via.PHONE]),
+        older=STALE,
+        with_scan=st.booleans(),
+    )
+    def paper_answer(self, actor, answer, via, older, with_scan):
+        """The officer records an answer given by letter or phone; the scan may be of an
+        older version (refused)."""
+        current = selectors.current_judgment(self.complaint)
+        version = (current.version if current else 1) - (1 if older else 0)
+        self.attempt(
+            lambda: services.judgment_answer_record(
+                complaint=self.complaint,
+                answer=answer,
+                via=via,
+                signed_version=version,
+                comment="Per post.",
+                document=("getekend.pdf", io.BytesIO(samples.pdf())) if with_scan else None,
+                by=self.who(actor),
+            )
+        )
+
+    @rule(actor=STAFF, older=STALE)
+    def paper_signature(self, actor, older):
+        current = selectors.current_judgment(self.complaint)
+        version = (current.version if current else 1) - (1 if older else 0)
+        self.attempt(
+            lambda: services.paper_signature_record(
+                complaint=self.complaint,
+                signed_version=version,
+                document=("getekend.pdf", io.BytesIO(samples.pdf())),
+                by=self.who(actor),
+            )
+        )
+
+    @rule(actor=STAFF)
+    def close_no_answer(self, actor):
+        self.attempt(
+            lambda: services.complaint_close_no_answer(
+                complaint=self.complaint,
+                cause_id=self.cause_id,
+                satisfaction=Satisfaction.UNKNOWN,
                 by=self.who(actor),
             )
         )
@@ -314,7 +442,7 @@ class Procedure(RuleBasedStateMachine):
         resolved = [e for e in self.events() if e.type == EventType.RESOLVED]
         if self.complaint.status != Status.RESOLVED and not resolved:
             return
-        current = services.current_judgment(self.complaint)
+        current = selectors.current_judgment(self.complaint)
         assert current is not None
         assert not signatures.missing_signers(
             has_respondent=self.complaint.respondent_id is not None,
@@ -324,9 +452,57 @@ class Procedure(RuleBasedStateMachine):
         assert [e.data["text_sha256"] for e in resolved] == [current.text_sha256]
 
     @invariant()
+    def r1_1_an_oral_complaint_runs_from_its_written_confirmation(self):
+        if not self.oral:
+            return
+        record = self.complaint.oral_record
+        first = self.events()[0]
+        assert first.type == EventType.ORAL_HISTORY
+        assert self.complaint.received_at == record.confirmed_at
+        assert self.complaint.channel == Channel.ORAL
+
+    @invariant()
+    def r5_4_the_handling_officer_is_never_the_person_complained_about(self):
+        complaint = self.complaint
+        assert complaint.assigned_officer_id is not None
+        assert complaint.assigned_officer_id != complaint.respondent_id
+
+    @invariant()
+    def r4_3_referred_only_after_a_response_or_the_term(self):
+        """Referred from a judgment declined, a not admissible declaration, or once the
+        (extended) term had passed without a judgment."""
+        for event in self.events():
+            if event.type != EventType.REFERRED:
+                continue
+            source = event.data["status_from"]
+            assert source in (Status.UNRESOLVED, Status.NOT_ADMISSIBLE, *AWAITING_JUDGMENT)
+            if source in AWAITING_JUDGMENT:
+                assert clock.local_date(event.at) > self.deadline_at(event)
+
+    def deadline_at(self, event):
+        """The deadline in force when `event` happened (the original, or the last extension
+        made before it)."""
+        deadline = self.complaint.original_deadline
+        for extension in self.complaint.extensions.filter(extended_at__lt=event.at):
+            deadline = max(deadline, extension.new_deadline)
+        return deadline
+
+    @invariant()
+    def r5_7_no_answer_closing_only_after_the_period(self):
+        for event in self.events():
+            if event.type == EventType.CLOSED and event.data.get("no_answer"):
+                assert event.data["status_from"] == Status.JUDGED
+                judgment = selectors.current_judgment(self.complaint)
+                assert not judgment.answers.exists()
+                assert (
+                    clock.local_date(event.at) - clock.local_date(judgment.issued_at)
+                ).days >= 28
+
+    @invariant()
     def r7_4_nothing_changes_after_a_final_status(self):
         if self.complaint.status not in FINAL_STATUSES:
-            assert self.final_snapshot is None
+            # R-4.3: a not admissible complaint may still go to the disputes body.
+            self.final_snapshot = None
             return
         now = steps.snapshot(self.complaint)
         if self.final_snapshot is None:
@@ -348,7 +524,9 @@ class Procedure(RuleBasedStateMachine):
         """R-8.1, R-8.3: an ended complaint is counted once, an open one not at all."""
         rows = list(ComplaintStatistic.objects.filter(complaint=self.complaint))
         recorded = [e for e in self.events() if e.type == EventType.STATISTICS_RECORDED]
-        if self.complaint.status in FINAL_STATUSES:
+        ended_before = any(e.type == EventType.NOT_ADMISSIBLE for e in self.events())
+        if self.complaint.status in FINAL_STATUSES or ended_before:
+            # Declared not admissible, then referred: counted once, as not admissible.
             assert len(rows) == 1 and len(recorded) == 1
             assert rows[0].outcome == recorded[0].data["outcome"]
         else:

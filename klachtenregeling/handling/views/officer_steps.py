@@ -6,53 +6,73 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from klachtenregeling.audit import access
 from klachtenregeling.complaints import selectors as complaint_selectors
 from klachtenregeling.complaints.views.officer import dossier_context
-from klachtenregeling.core.errors import DomainError, InvalidInput, JudgmentChanged
-from klachtenregeling.core.forms import apply_domain_error
-from klachtenregeling.organisations.selectors import causes_in_use
+from klachtenregeling.core.errors import DomainError, JudgmentChanged
+from klachtenregeling.core.forms import form_step
+from klachtenregeling.letters import preview as letter_preview
 
-from .. import forms, services
-from ..panel import PREFIXES
-from ..selectors import staff_who_may_be_respondent
+from .. import services
+from ..step_forms import posted_form
+from . import letter_previews
 
 
-def officer_step(form_name: str, make_form: Callable, success: str):
-    """Decorate `action(request, complaint, form)`: a POST-only, permission-checked step.
+def officer_step(form_name: str, success: str | None, *, preview: Callable | None = None):
+    """Decorate `action(request, complaint, form)`: a POST-only, permission-checked step
+    whose form comes from the registry (step_forms.py). Invalid input or a refusal of the
+    domain shows the dossier again with the errors at the form (`form_step`, status 400);
+    a judgment that changed meanwhile shows the current text instead (R-5.7).
 
-    The form is made from the request; invalid input or a refusal of the domain
-    shows the dossier again with the errors at the form (status 400).
-    """
+    A step that sends a letter has a `preview(request, complaint, form)`: the first submit
+    shows the letter as it will be sent; only its "send" button runs the action."""
 
     def decorate(action):
         @login_required
         @require_POST
         def view(request, reference):
             complaint = complaint_selectors.complaint_for(request.user, reference)
-            form = make_form(request, complaint, prefix=PREFIXES.get(form_name))
-            if form.is_valid():
-                try:
-                    response = action(request, complaint, form)
-                except JudgmentChanged:
-                    # R-5.7: the text signed for is no longer the current one; say so and
-                    # show the current text (a fresh form carries its hash).
-                    context = dossier_context(request, complaint)
-                    context["judgment_changed"] = True
-                    return render(request, "complaints/officer/detail.html", context, status=400)
-                except DomainError as error:
-                    apply_domain_error(form, error)
-                    if not isinstance(error, InvalidInput):
-                        # The form may be folded away in this state: say it at the top too.
-                        messages.error(request, str(error.message))
-                else:
+            form = posted_form(form_name, request, complaint)
+
+            def page(form, status=400):
+                context = dossier_context(request, complaint, **{form_name: form})
+                context["open_step"] = form_name
+                return render(request, "complaints/officer/detail.html", context, status=status)
+
+            if preview is not None and letter_preview.going_back(request):
+                return page(form, status=200)  # everything typed is still in the form
+            run = action
+            if preview is not None and not letter_preview.confirmed(request):
+                run = preview
+
+            def done(response):
+                """A step that answers itself (the letter's preview, a download) gets no
+                message: it would show on whichever page comes next, not with its step."""
+                if response is not None:
+                    return response
+                if success:
                     messages.success(request, success)
-                    return response or redirect("complaints:detail", reference=complaint.reference)
-            context = dossier_context(request, complaint, **{form_name: form})
-            return render(request, "complaints/officer/detail.html", context, status=400)
+                return redirect("complaints:detail", reference=complaint.reference)
+
+            try:
+                return form_step(
+                    request,
+                    form,
+                    lambda data: run(request, complaint, form),
+                    success=None,
+                    done=done,
+                    page=page,
+                    passes=(JudgmentChanged,),
+                )
+            except JudgmentChanged:
+                # R-5.7: the text signed for is no longer the current one; say so and
+                # show the current text (a fresh form carries its hash).
+                context = dossier_context(request, complaint)
+                context["judgment_changed"] = True
+                return render(request, "complaints/officer/detail.html", context, status=400)
 
         view.__name__ = action.__name__
         view.__doc__ = action.__doc__
@@ -61,21 +81,11 @@ def officer_step(form_name: str, make_form: Callable, success: str):
     return decorate
 
 
-def _has_respondent(complaint) -> dict:
-    return {"has_respondent": bool(complaint.respondent_id)}
-
-
 def _version(form) -> int:
     return form.cleaned_data["version"]
 
 
-@officer_step(
-    "respondent_form",
-    lambda r, c, **kw: forms.RespondentForm(
-        r.POST, **kw, staff=staff_who_may_be_respondent(c, r.user)
-    ),
-    _("Person complained about saved."),
-)
+@officer_step("respondent_form", _("Person complained about saved."))
 def set_respondent(request, complaint, form):
     chosen = form.cleaned_data["respondent"]
     if chosen is not None and chosen not in form.staff:
@@ -88,38 +98,27 @@ def set_respondent(request, complaint, form):
     )
 
 
-@officer_step(
-    "notify_form",
-    lambda r, c, **kw: forms.VersionedForm(r.POST, **kw),
-    _("The person complained about was informed."),
-)
+@officer_step("notify_form", _("The person complained about was informed."))
 def notify_respondent(request, complaint, form):
     services.respondent_notify(
         complaint=complaint, by=request.user, expected_version=_version(form)
     )
 
 
-@officer_step(
-    "invite_form",
-    lambda r, c, **kw: forms.InviteForm(r.POST, **kw, **_has_respondent(c)),
-    _("The invitation was sent."),
-)
+@officer_step("invite_form", _("The invitation was sent."))
 def invite(request, complaint, form):
     data = form.cleaned_data
-    services.hearing_invite(
+    services.hearing_invite_parties(
         complaint=complaint,
-        party=data["party"],
+        parties=form.parties(),
         due_date=data["due_date"],
+        note=data["note"],
         by=request.user,
         expected_version=_version(form),
     )
 
 
-@officer_step(
-    "recorded_statement_form",
-    lambda r, c, **kw: forms.RecordedStatementForm(r.POST, **kw, **_has_respondent(c)),
-    _("The account was added to the dossier."),
-)
+@officer_step("recorded_statement_form", _("The account was added to the dossier."))
 def record_statement(request, complaint, form):
     data = form.cleaned_data
     services.statement_give_as_staff(
@@ -131,11 +130,7 @@ def record_statement(request, complaint, form):
     )
 
 
-@officer_step(
-    "waiver_form",
-    lambda r, c, **kw: forms.WaiverForm(r.POST, **kw, **_has_respondent(c)),
-    _("The reason was added to the dossier."),
-)
+@officer_step("waiver_form", _("The reason was added to the dossier."))
 def waive(request, complaint, form):
     data = form.cleaned_data
     services.hearing_waive(
@@ -147,25 +142,17 @@ def waive(request, complaint, form):
     )
 
 
-@officer_step("update_form", lambda r, c, **kw: forms.TextForm(r.POST, **kw), _("Update added."))
+@officer_step("update_form", _("Update added."))
 def add_update(request, complaint, form):
     services.update_add(complaint=complaint, text=form.cleaned_data["text"], by=request.user)
 
 
-@officer_step(
-    "proposal_form",
-    lambda r, c, **kw: forms.TextForm(r.POST, **kw),
-    _("The proposal was sent to the complainant."),
-)
+@officer_step("proposal_form", _("The proposal was sent to the complainant."))
 def propose(request, complaint, form):
     services.proposal_make(complaint=complaint, text=form.cleaned_data["text"], by=request.user)
 
 
-@officer_step(
-    "judgment_form",
-    lambda r, c, **kw: forms.JudgmentForm(r.POST, **kw),
-    _("The judgment was sent."),
-)
+@officer_step("judgment_form", _("The judgment was sent."), preview=letter_previews.judgment)
 def judge(request, complaint, form):
     data = form.cleaned_data
     services.judgment_issue(
@@ -178,20 +165,44 @@ def judge(request, complaint, form):
     )
 
 
-@officer_step(
-    "sign_form", lambda r, c, **kw: forms.SignForm(r.POST, **kw), _("You signed the judgment.")
-)
+@officer_step("sign_form", _("You signed the judgment."))
 def sign(request, complaint, form):
     services.judgment_sign(
         complaint=complaint, shown_sha256=form.cleaned_data["sha256"], by=request.user
     )
 
 
-@officer_step(
-    "referral_form",
-    lambda r, c, **kw: forms.ReferralForm(r.POST, **kw),
-    _("The referral was recorded."),
-)
+@officer_step("paper_answer_form", _("The complainant's answer was recorded."))
+def record_paper_answer(request, complaint, form):
+    """R-5.7: an answer by letter or phone; acceptance with the scan of the signed text."""
+    data = form.cleaned_data
+    upload = data.get("document")
+    services.judgment_answer_record(
+        complaint=complaint,
+        answer=data["answer"],
+        via=data["via"],
+        signed_version=data.get("signed_version"),
+        comment=data["comment"],
+        document=(upload.name, upload) if upload else None,
+        by=request.user,
+        expected_version=_version(form),
+    )
+
+
+@officer_step("paper_signature_form", _("The signature on paper was recorded."))
+def record_paper_signature(request, complaint, form):
+    data = form.cleaned_data
+    upload = data["document"]
+    services.paper_signature_record(
+        complaint=complaint,
+        signed_version=data["signed_version"],
+        document=(upload.name, upload),
+        by=request.user,
+        expected_version=_version(form),
+    )
+
+
+@officer_step("referral_form", _("The referral was recorded."))
 def refer(request, complaint, form):
     data = form.cleaned_data
     services.referral_record(
@@ -203,11 +214,7 @@ def refer(request, complaint, form):
     )
 
 
-@officer_step(
-    "case_file_form",
-    lambda r, c, **kw: forms.VersionedForm({"version": c.version}),
-    _("Case file made."),
-)
+@officer_step("case_file_form", None)  # the download is the answer: no message
 def case_file(request, complaint, form):
     """R-4.3: the ZIP for the disputes body (a POST: making it is recorded in the dossier)."""
     made = services.case_file_export(complaint=complaint, by=request.user)
@@ -216,13 +223,6 @@ def case_file(request, complaint, form):
     response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _ending_form(form_class):
-    """An ending's form, offering the causes in use of the complaint's organisation."""
-    return lambda r, c, **kw: form_class(
-        r.POST, r.FILES, **kw, causes=causes_in_use(c.organisation)
-    )
 
 
 def _ending(request, form) -> dict:
@@ -237,11 +237,7 @@ def _ending(request, form) -> dict:
     }
 
 
-@officer_step(
-    "ruling_form",
-    _ending_form(forms.RulingForm),
-    _("The ruling was recorded; the complaint is closed."),
-)
+@officer_step("ruling_form", _("The ruling was recorded; the complaint is closed."))
 def record_ruling(request, complaint, form):
     data = form.cleaned_data
     upload = data.get("document")
@@ -255,16 +251,17 @@ def record_ruling(request, complaint, form):
     )
 
 
-@officer_step("close_form", _ending_form(forms.CloseForm), _("The complaint is closed."))
+@officer_step("close_form", _("The complaint is closed."))
 def close(request, complaint, form):
     services.complaint_close(complaint=complaint, **_ending(request, form))
 
 
-@officer_step(
-    "withdraw_form",
-    _ending_form(forms.EndingWithReasonForm),
-    _("The withdrawal was recorded."),
-)
+@officer_step("no_answer_form", _("The complaint is closed; the letter was sent."))
+def close_no_answer(request, complaint, form):
+    services.complaint_close_no_answer(complaint=complaint, **_ending(request, form))
+
+
+@officer_step("withdraw_form", _("The withdrawal was recorded."))
 def withdraw(request, complaint, form):
     services.complaint_withdraw_on_behalf(
         complaint=complaint, reason=form.cleaned_data["reason"], **_ending(request, form)
@@ -273,8 +270,8 @@ def withdraw(request, complaint, form):
 
 @officer_step(
     "not_admissible_form",
-    _ending_form(forms.EndingWithReasonForm),
     _("The complaint was declared not admissible; the letter was sent."),
+    preview=letter_previews.not_admissible,
 )
 def not_admissible(request, complaint, form):
     services.complaint_declare_not_admissible(
@@ -282,10 +279,17 @@ def not_admissible(request, complaint, form):
     )
 
 
-@officer_step(
-    "revoke_form",
-    lambda r, c, **kw: forms.VersionedForm({"version": c.version}),
-    _("All personal links were revoked."),
-)
+@officer_step("revoke_form", _("All personal links were revoked."))
 def revoke_links(request, complaint, form):
     services.links_revoke(complaint=complaint, by=request.user)
+
+
+@officer_step("share_form", _("Saved: what the person complained about can see."))
+def share(request, complaint, form):
+    """Issue 17: per attachment, shared with the person complained about or not (logged)."""
+    services.attachment_share_with_respondent(
+        complaint=complaint,
+        attachment_id=form.cleaned_data["attachment"],
+        shared=form.cleaned_data["share"],
+        by=request.user,
+    )

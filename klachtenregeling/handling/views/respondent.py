@@ -1,7 +1,6 @@
 """'Complaints about me': the person complained about sees what they need to reply (R-5.2,
 R-5.3, R-7.2, R-5.7) — only complaints about themselves, and only once informed."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -11,11 +10,12 @@ from django.views.decorators.http import require_POST
 from klachtenregeling.accounts import policies
 from klachtenregeling.audit import access
 from klachtenregeling.core.downloads import private_download
-from klachtenregeling.core.errors import DomainError, JudgmentChanged, NotPermitted
-from klachtenregeling.core.forms import apply_domain_error
+from klachtenregeling.core.errors import JudgmentChanged, NotPermitted
+from klachtenregeling.core.forms import form_step
 
 from .. import forms, selectors, services
 from ..constants import Party
+from ..rules import hearing
 
 PAGE_SIZE = 25
 
@@ -41,7 +41,13 @@ def _context(request, complaint, *, judgment_changed=False, **forms_with_errors)
         "own_statements": own_statements,
         "last_own_statement": own_statements[-1] if own_statements else None,
         "own_invitations": [i for i in procedure.invitations if i.party == Party.RESPONDENT],
+        # The prompt "you are asked to give your account" goes once it is given (issue 17).
+        "account_given": hearing.account_given(
+            invited=[i.invited_at for i in procedure.invitations if i.party == Party.RESPONDENT],
+            given=[s.given_at for s in own_statements],
+        ),
         "letters": selectors.respondent_letters(complaint),
+        "shared_files": selectors.shared_with_respondent(complaint),
         "can_act": can_act,
         "judgment_changed": judgment_changed,
         "statement_form": forms_with_errors.get("statement_form") or forms.StatementForm(),
@@ -59,21 +65,24 @@ def about_me_detail(request, reference):
 
 def _respondent_step(request, reference, *, form_class, form_name, action, success, prefix=None):
     complaint = selectors.complaint_about(request.user, reference)
-    form = form_class(request.POST, prefix=prefix)
-    if form.is_valid():
-        try:
-            action(complaint, form.cleaned_data)
-        except JudgmentChanged:
-            # R-5.7: signed for a text that is no longer current: say so, show the current one.
-            context = _context(request, complaint, judgment_changed=True)
-            return render(request, "handling/respondent/detail.html", context, status=400)
-        except DomainError as error:
-            apply_domain_error(form, error)
-        else:
-            messages.success(request, success)
-            return redirect("handling:about-me-detail", reference=complaint.reference)
-    context = _context(request, complaint, **{form_name: form})
-    return render(request, "handling/respondent/detail.html", context, status=400)
+    try:
+        return form_step(
+            request,
+            form_class(request.POST, prefix=prefix),
+            lambda data: action(complaint, data),
+            success=success,
+            done=lambda result: redirect("handling:about-me-detail", reference=complaint.reference),
+            page=lambda form: render(
+                request,
+                "handling/respondent/detail.html",
+                _context(request, complaint, **{form_name: form}),
+            ),
+            passes=(JudgmentChanged,),
+        )
+    except JudgmentChanged:
+        # R-5.7: signed for a text that is no longer current: say so, show the current one.
+        context = _context(request, complaint, judgment_changed=True)
+        return render(request, "handling/respondent/detail.html", context, status=400)
 
 
 @login_required
@@ -144,4 +153,15 @@ def letter(request, reference, attachment_id):
     if document is None:
         raise NotPermitted("no such letter")
     access.letter_read_as_respondent(request, complaint, document)  # R-6.2
+    return private_download(document)
+
+
+@login_required
+def shared_file(request, reference, attachment_id):
+    """Issue 17: an attachment the officer shares with the person complained about."""
+    complaint = selectors.complaint_about(request.user, reference)
+    document = selectors.shared_with_respondent(complaint).filter(pk=attachment_id).first()
+    if document is None:
+        raise NotPermitted("not shared with the person complained about")
+    access.file_read_as_respondent(request, complaint, document)  # R-6.2
     return private_download(document)

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import translation
 
 from klachtenregeling.complaints import services as complaint_services
-from klachtenregeling.complaints.constants import AttachmentKind, Concern
+from klachtenregeling.complaints.constants import AttachmentKind, Concern, Satisfaction
 from klachtenregeling.complaints.rules.intake import ComplaintDraft
 from klachtenregeling.compliance.documents import period_statement_pdf
 from klachtenregeling.compliance.selectors import compliance_table
@@ -82,6 +82,11 @@ KINDS = {
     "judgment-letter-to-respondent": ("letters/judgment_respondent.html", RECORD),
     "judgment-letter-to-respondent-signed": ("letters/judgment_respondent.html", RECORD),
     "case-file": ("letters/dossier.html", RECORD),
+    "letter-by-post": ("letters/by_post.html", RECORD),
+    "no-answer-letter": ("letters/no_answer.html", RECORD),
+    "oral-record-letter": ("oral/letter.html", RECORD),
+    "oral-reminder-letter": ("oral/letter.html", RECORD),
+    "oral-not-confirmed-letter": ("oral/letter_not_confirmed.html", RECORD),
     "complaint-as-submitted": ("letters/submission.html", RECORD),
     "compliance-statement": ("compliance/statement.html", RECORD),
     "period-compliance-statement": ("compliance/pdf/period_statement.html", RECORD),
@@ -97,6 +102,8 @@ EXTENDED = datetime(2026, 3, 9, 11, 15, tzinfo=AMSTERDAM)
 JUDGED = datetime(2026, 3, 20, 14, 30, tzinfo=AMSTERDAM)
 SIGNED = datetime(2026, 3, 23, 9, 45, tzinfo=AMSTERDAM)
 DESTROYED = datetime(2026, 4, 1, 9, 5, tzinfo=AMSTERDAM)
+# R-5.7: no answer after the reminder and a second period (14 + 14 days after the judgment).
+UNANSWERED = JUDGED + timedelta(days=30)
 # The creation date each record carries: its own date, not the moment it was rendered.
 CREATED = {
     "extension-letter": EXTENDED,
@@ -105,7 +112,12 @@ CREATED = {
     "judgment-letter-to-respondent": JUDGED,
     "judgment-letter-to-respondent-signed": SIGNED,
     "complaint-as-submitted": SUBMITTED,
+    "letter-by-post": SUBMITTED,
     "destruction-statement": DESTROYED,
+    "no-answer-letter": UNANSWERED,
+    "oral-record-letter": SUBMITTED,
+    "oral-reminder-letter": SUBMITTED,
+    "oral-not-confirmed-letter": UNANSWERED,
 }
 
 
@@ -169,6 +181,20 @@ def _make_every_kind() -> dict[str, bytes]:
             files=[],
         ).complaint
         other = steps.classify(steps.start(other, officer), officer)
+        # Issue 16: a complainant without e-mail gets the acknowledgement as a letter.
+        by_post = complaint_services.complaint_submit(
+            organisation=organisation,
+            draft=_draft(
+                complainant_name="Anna Smit",
+                complainant_email="",
+                address_street="Kerkstraat",
+                address_number="12-2",
+                address_postcode="3811 AB",
+                address_city="Amersfoort",
+            ),
+            files=[],
+        ).complaint
+        pdfs["letter-by-post"] = _letters(by_post)["post-acknowledgement.pdf"]
         endings.complaint_declare_not_admissible(
             complaint=other,
             reasons="Het bericht gaat over de deelnemersadministratie van een andere "
@@ -229,7 +255,65 @@ def _make_every_kind() -> dict[str, bytes]:
         pdfs["order-confirmation-text"] = order_text_pdf(version, "nl")
 
     pdfs["destruction-statement"] = _destruction_statement(organisation, officer)
+    pdfs["no-answer-letter"] = _no_answer_letter(organisation, officer)
+    pdfs.update(_oral_letters(officer))
     return pdfs
+
+
+def _oral_letters(officer) -> dict[str, bytes]:
+    """R-1.1: the written record of an oral complaint by post, and the letter closing it as
+    not confirmed (a complainant without e-mail)."""
+    from klachtenregeling.oral import letters as oral_letters
+    from klachtenregeling.oral import services as oral_services
+
+    draft = _draft(
+        complainant_name="Kees de Vries",
+        complainant_email="",
+        address_street="Dorpsstraat",
+        address_number="12",
+        address_postcode="3811 AB",
+        address_city="Amersfoort",
+    )
+    with clock.frozen(SUBMITTED):
+        record, _token = oral_services.oral_record_create(
+            by=officer, told_on=SUBMITTED.date(), how_told="phone", draft=draft
+        )
+        letter = oral_letters.render(
+            record, "record", url="https://klachten.example.nl/m/abc", dated=SUBMITTED
+        )
+    reminder = oral_letters.render(
+        record,
+        "reminder",
+        url="https://klachten.example.nl/m/def",
+        dated=SUBMITTED,
+        close_from=UNANSWERED.date(),
+    )
+    return {
+        "oral-record-letter": letter,
+        "oral-reminder-letter": reminder,
+        "oral-not-confirmed-letter": oral_letters.render(record, "not_confirmed", dated=UNANSWERED),
+    }
+
+
+def _no_answer_letter(organisation, officer) -> bytes:
+    with clock.frozen(SUBMITTED):
+        unanswered = complaint_services.complaint_submit(
+            organisation=organisation,
+            draft=_draft(complainant_name="Sanne Visser", complainant_email="sanne@example.org"),
+            files=[],
+        ).complaint
+        unanswered = steps.start(unanswered, officer)
+    with clock.frozen(JUDGED):
+        unanswered = steps.hear_both(steps.fresh(unanswered), officer)
+        steps.judge(unanswered, officer, reasoning=REASONING)
+    with clock.frozen(UNANSWERED):
+        handling_services.complaint_close_no_answer(
+            complaint=steps.fresh(unanswered),
+            cause_id=steps.cause_for(unanswered, officer),
+            satisfaction=Satisfaction.UNKNOWN,
+            by=officer,
+        )
+    return _letters(steps.fresh(unanswered))["geen-reactie.pdf"]
 
 
 def _destruction_statement(organisation, officer) -> bytes:

@@ -64,6 +64,7 @@ def test_r7_3_smtp_down_the_app_keeps_working_and_every_message_arrives_once(
             "extend-new_deadline": (complaint.deadline + timedelta(days=14)).isoformat(),
             "extend-reason_category": "availability",
             "extend-reason": "De trainer is twee weken afwezig.",
+            "confirm": "send",  # after the preview of the letter
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]

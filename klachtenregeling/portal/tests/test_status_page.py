@@ -70,3 +70,35 @@ def test_r7_3_the_extension_letter_can_be_downloaded(at, client, complaint):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_r7_3_the_timeline_shows_steps_not_mail_traffic(at, client, complaint, smtp_server):
+    """Issue 17: "bericht klaargezet / afgeleverd" are not steps of the complaint."""
+    from klachtenregeling.audit.constants import EventType
+    from klachtenregeling.notifications.delivery import deliver_due
+
+    with at("2026-03-05 10:00"):
+        deliver_due()
+        assert complaint.events.filter(
+            type=EventType.MESSAGE_SENT, visible_to_complainant=True
+        ).exists()
+        page = open_page(client, complaint).content.decode()
+    timeline = page.split('id="timeline-heading"')[1].split("</section>")[0]
+    assert "Termijn verlengd van" in timeline
+    for mail_words in ("klaargezet", "afgeleverd", "Bericht"):
+        assert mail_words not in timeline, mail_words
+
+
+def test_r7_3_the_prompt_to_give_an_account_goes_once_it_is_given(at, client, complaint):
+    slug = complaint.organisation.slug
+    with at("2026-03-05 10:00"):
+        open_page(client, complaint)
+        response = client.post(
+            reverse("portal:statement", args=[slug]), {"text": "Het ging mis bij de start."}
+        )
+        assert response.status_code == 302
+        page = client.get(reverse("portal:status", args=[slug])).content.decode()
+    assert "Het ging mis bij de start." in page
+    assert 'href="#account-heading"' not in page  # not among the open actions any more
+    assert "We vragen je om uiterlijk" not in page  # nor asked again
+    assert "correctie" in page.lower()  # a correction can still be added

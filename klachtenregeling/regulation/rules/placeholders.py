@@ -86,7 +86,9 @@ PLACEHOLDERS: dict[str, Placeholder] = {
         Placeholder(
             "termijn",
             _("the term for a judgment, e.g. “vier weken (28 dagen)” (article 5)"),
-            lambda p, lang: term_phrase(p.term_days, lang),
+            lambda p, lang: term_phrase(
+                p.term_days, lang, moves_off_days=p.deadline_moves_off_days
+            ),
             "term_days",
         ),
         Placeholder(

@@ -27,6 +27,7 @@ def pdf_text(content: bytes) -> str:
 def organisation_form(organisation, **changes) -> dict:
     """What the back-office's organisation page posts, with `changes` applied."""
     data = {
+        **({"deadline_moves_off_days": "on"} if organisation.deadline_moves_off_days else {}),
         "name": organisation.name,
         "slug": organisation.slug,
         "website": organisation.website,
@@ -35,6 +36,10 @@ def organisation_form(organisation, **changes) -> dict:
         "term_days": organisation.term_days,
         "reminder_days": organisation.reminder_days,
         "statement_reminder_days": organisation.statement_reminder_days,
+        "answer_reminder_days": organisation.answer_reminder_days,
+        "no_answer_days": organisation.no_answer_days,
+        "oral_confirmation_days": organisation.oral_confirmation_days,
+        "extra_days_off": organisation.extra_days_off,
         "destruction_cooling_off_days": organisation.destruction_cooling_off_days,
         "disputes_body_name": organisation.disputes_body_name,
         "disputes_body_address": organisation.disputes_body_address,

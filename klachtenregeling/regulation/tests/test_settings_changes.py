@@ -16,10 +16,12 @@ from klachtenregeling.regulation.selectors import default_wording
 from .conftest import organisation_form, organisation_url, pdf_text
 
 
-def test_r4_1_term_change_changes_page_and_deadline(client, org, officer, org_admin, submit, at):
+def test_r4_1_term_change_changes_page_and_deadline(
+    platform_admin, client, org, officer, org_admin, submit, at
+):
     with at("2026-03-02 09:00"):
         services.regulation_publish(organisation=org, by=org_admin)
-    client.force_login(org_admin)
+    client.force_login(platform_admin)
     with at("2026-03-02 10:00"):
         response = client.post(organisation_url(org), organisation_form(org, term_days=42))
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -44,7 +46,7 @@ def test_r4_1_term_change_changes_page_and_deadline(client, org, officer, org_ad
 
 
 def test_r4_1_term_change_refused_while_the_text_states_another_term(
-    client, org, officer, org_admin
+    platform_admin, client, org, officer, org_admin
 ):
     services.regulation_publish(organisation=org, by=org_admin)
     # A term typed into the wording is allowed while it matches the setting ...
@@ -56,7 +58,7 @@ def test_r4_1_term_change_refused_while_the_text_states_another_term(
         by=org_admin,
     )
     # ... but then the term cannot change until the wording is fixed.
-    client.force_login(org_admin)
+    client.force_login(platform_admin)
     response = client.post(organisation_url(org), organisation_form(org, term_days=42))
     assert response.status_code == 200  # the form again, nothing stored
     [message] = response.context["adminform"].form.errors["term_days"]
@@ -71,10 +73,10 @@ def test_r4_1_term_change_refused_while_the_text_states_another_term(
 
 
 def test_r4_1_r4_2_disputes_body_address_is_checked_before_it_is_saved(
-    client, org, officer, org_admin
+    platform_admin, client, org, officer, org_admin
 ):
     services.regulation_publish(organisation=org, by=org_admin)
-    client.force_login(org_admin)
+    client.force_login(platform_admin)
     response = client.post(
         organisation_url(org), organisation_form(org, disputes_body_address="nog in te vullen")
     )
@@ -87,9 +89,11 @@ def test_r4_1_r4_2_disputes_body_address_is_checked_before_it_is_saved(
     assert org.disputes_body_address == "Postbus 90600, 2509 LP Den Haag"
 
 
-def test_r4_2_disputes_body_change_is_published_at_once(client, org, officer, org_admin):
+def test_r4_2_disputes_body_change_is_published_at_once(
+    platform_admin, client, org, officer, org_admin
+):
     services.regulation_publish(organisation=org, by=org_admin)
-    client.force_login(org_admin)
+    client.force_login(platform_admin)
     response = client.post(
         organisation_url(org),
         organisation_form(
@@ -105,8 +109,10 @@ def test_r4_2_disputes_body_change_is_published_at_once(client, org, officer, or
     assert 'href="https://klachtenbeslechting.example"' in page
 
 
-def test_r4_1_settings_change_freely_before_the_first_publication(client, org, officer, org_admin):
-    client.force_login(org_admin)
+def test_r4_1_settings_change_freely_before_the_first_publication(
+    platform_admin, client, org, officer, org_admin
+):
+    client.force_login(platform_admin)
     response = client.post(
         organisation_url(org), organisation_form(org, disputes_body_address="nog in te vullen")
     )
@@ -114,12 +120,15 @@ def test_r4_1_settings_change_freely_before_the_first_publication(client, org, o
     assert selectors.current_version(org) is None
 
 
-def test_r4_1_a_new_officer_is_named_in_a_new_version(client, org, officer, org_admin):
+def test_r4_1_a_new_officer_is_named_in_a_new_version(
+    platform_admin, client, org, officer, org_admin
+):
     services.regulation_publish(organisation=org, by=org_admin)
-    client.force_login(org_admin)
+    client.force_login(platform_admin)
     response = client.post(
         reverse("beheer:accounts_user_add"),
         {
+            "organisation": org.pk,
             "username": "bram",
             "first_name": "Bram",
             "last_name": "Jansen",
@@ -138,10 +147,10 @@ def test_r4_1_a_new_officer_is_named_in_a_new_version(client, org, officer, org_
 
 
 def test_r4_1_the_last_officer_cannot_go_while_the_regulation_names_one(
-    client, org, officer, org_admin
+    platform_admin, client, org, officer, org_admin
 ):
     services.regulation_publish(organisation=org, by=org_admin)
-    client.force_login(org_admin)
+    client.force_login(platform_admin)
     url = reverse("beheer:accounts_user_change", args=[officer.pk])
     response = client.post(
         url,

@@ -55,7 +55,7 @@ def test_r7_1_officer_reminded_five_days_before_the_deadline_once(
     assert message.complaint_id == complaint.pk
     assert message.to_email == officer.email
     [mail] = [m for m in smtp_server.to(officer.email) if "30 maart" in m["Subject"]]
-    assert mail["Subject"] == f"Klacht {complaint.reference}: oordeel uiterlijk 30 maart"
+    assert mail["Subject"] == f"Klacht {complaint.reference}: oordeel uiterlijk 30 maart 2026"
     assert "over 5 dagen" in smtp_server.text(mail)
     assert "Vertrouwelijk" not in smtp_server.text(mail)  # reference only
     # The dossier shows it went out.

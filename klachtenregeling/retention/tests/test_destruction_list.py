@@ -7,6 +7,7 @@ from itertools import product
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 from pypdf import PdfReader
@@ -334,3 +335,23 @@ def test_r8_5_a_destroying_list_shows_how_far_it_is(at, client, officer, second_
     with at("2026-03-18 09:04"):
         page = client.get(url).content.decode()
     assert "1 van 3 klachten verwerkt." in page
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 search index")
+def test_r8_5_a_destruction_list_merges_the_search_index_after_its_last_batch(
+    at, officer, second_officer, world
+):
+    # Each batch leaves its deleted entries marked in the index; the list then merges it
+    # into one segment, so the destroyed complaints' words are gone from its blocks too.
+    the_list = _confirmed(at, world, officer, second_officer)
+    with at("2026-03-19 09:00"):
+        destruction.destruction_lists_start_due()
+        destruction.destruction_list_destroy(list_id=the_list.pk)
+    assert not Complaint.objects.filter(pk__in=[c.pk for c in world["ended"]]).exists()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(DISTINCT segid) FROM complaint_search_idx")
+        assert cursor.fetchone()[0] == 1
+        cursor.execute(
+            "SELECT rowid FROM complaint_search WHERE complaint_search MATCH %s", ['"marieke"*']
+        )
+        assert [row[0] for row in cursor.fetchall()] == [world["later"].pk]

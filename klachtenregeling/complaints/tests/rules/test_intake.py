@@ -172,7 +172,10 @@ def test_r1_1_a_letter_received_exactly_365_days_ago_may_be_registered(received_
 INTAKE_MESSAGES = [
     # overrides -> {field: [message]}
     ({"complainant_name": "  "}, {"complainant_name": ["This field is required."]}),
-    ({"complainant_email": ""}, {"complainant_email": ["This field is required."]}),
+    (
+        {"complainant_email": ""},
+        {"complainant_email": ["Enter an e-mail address, or a postal address to send letters to."]},
+    ),
     ({"complainant_email": "geen-adres"}, {"complainant_email": ["Enter a valid e-mail address."]}),
     (
         {"complainant_email": LONGEST_EMAIL + "x"},

@@ -26,6 +26,9 @@ def test_r8_1_no_end_without_a_subject():
         (1, {1, 2}, True, False),
         (3, {1, 2}, True, True),  # retired, or of another organisation
         (3, {1, 2}, False, True),  # optional, but if given then from the list
+        (registration.UNKNOWN_CAUSE, {1, 2}, False, False),  # "unknown" is an answer
+        (registration.UNKNOWN_CAUSE, set(), False, False),
+        (registration.UNKNOWN_CAUSE, {1, 2}, True, True),  # closing: a known cause
     ],
 )
 def test_r3_2_cause_of_an_ending(cause_id, active, required, refused):
@@ -146,3 +149,9 @@ def test_r8_1_the_refusals_carry_their_codes():
             "name",
             "At least one subject must stay in use.",
         )
+
+
+def test_r3_2_unknown_cause_is_stored_as_no_cause():
+    assert registration.stored_cause(registration.UNKNOWN_CAUSE) is None
+    assert registration.stored_cause(None) is None
+    assert registration.stored_cause(7) == 7

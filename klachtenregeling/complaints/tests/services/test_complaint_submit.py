@@ -214,3 +214,24 @@ def test_all_errors_are_reported_at_once(submit, officer, upload):
     assert {"complainant_email", "concerns", "attachments"} <= set(refused.value.errors)
     assert Complaint.objects.count() == 0
     assert Attachment.objects.count() == 0
+
+
+def test_reference_counter_lagging_behind_existing_references_recovers(org, submit, officer):
+    """An import, a restore or bulk-loaded data can leave the counter behind the stored
+    references: the next complaint gets the next free number, not a 500 (issue 19)."""
+    from klachtenregeling.complaints.models import ReferenceCounter
+
+    first, _second, third = submit(), submit(), submit()
+    counter = ReferenceCounter.objects.get(organisation=org, year=first.year)
+    counter.last_number = 1
+    counter.save(update_fields=["last_number"])
+    assert submit().number == third.number + 1
+    counter.refresh_from_db()
+    assert counter.last_number == third.number + 1
+    # Set back to nothing at all: still the next free number, never a taken one.
+    ReferenceCounter.objects.filter(pk=counter.pk).update(last_number=0)
+    assert submit().number == third.number + 2
+    numbers = list(
+        Complaint.objects.filter(organisation=org, year=first.year).values_list("number", flat=True)
+    )
+    assert len(numbers) == len(set(numbers)) == 5

@@ -36,6 +36,7 @@ def test_r7_1_most_urgent_first_and_overdue_highlighted(client, officer, submit,
         "received": 2,
         "awaiting_answer": 0,
         "compliance": 0,  # stored with the last step; the daily refresh did not run
+        "ended": 0,
     }
     row = response.content.decode().split(old.reference)[0].rsplit("<tr", 1)[1]
     assert 'class="overdue"' in row
@@ -117,7 +118,7 @@ def test_days_left_shown(client, officer, submit, at):
     with at("2026-03-25 10:00"):
         response = client.get(URL)
     cells = response.content.decode()
-    assert "<td>5</td>" in cells
+    assert '<td class="col-optional">5</td>' in cells
 
 
 def test_search_finds_the_start_of_a_name_on_every_database(client, officer, submit):
@@ -234,6 +235,111 @@ def test_issue_14_dashboard_queries_do_not_grow(
             steps.start(complaint, officer)  # breached: a badge on the row
     client.force_login(officer)
     client.get(URL)  # sessions, caches
-    with django_assert_max_num_queries(24):  # the same at both sizes
+    # The same at both sizes: the header's counters in two queries (ended: a bounded count
+    # of its own), the page's total taken from them, the subjects read once (issue 19).
+    with django_assert_max_num_queries(19):
         response = client.get(URL)
     assert len(response.context["page"].object_list) == size
+
+
+def _ended(submit, officer, staff_member, at):
+    """One complaint resolved and closed (with a judgment), one withdrawn."""
+    from klachtenregeling.complaints.constants import Satisfaction
+    from klachtenregeling.handling import services as handling_services
+    from klachtenregeling.handling.tests import steps
+
+    with at("2026-03-02 10:00"):
+        closed = steps.resolve(steps.start(submit(respondent_id=staff_member.pk), officer), officer)
+    with at("2026-03-20 10:00"):
+        handling_services.complaint_close(
+            complaint=closed,
+            cause_id=steps.cause_for(closed, officer),
+            satisfaction=Satisfaction.SATISFIED,
+            by=officer,
+        )
+    with at("2026-03-03 10:00"):
+        withdrawn = steps.classify(submit(), officer)
+    with at("2026-03-10 10:00"):
+        handling_services.complaint_withdraw_on_behalf(
+            complaint=withdrawn, reason="Klager belde: opgelost.", by=officer
+        )
+    return steps.fresh(closed), steps.fresh(withdrawn)
+
+
+def test_ended_complaints_show_outcome_and_end_date_not_days(
+    client, officer, staff_member, submit, at
+):
+    """Issue 17: the default view is the open complaints; ended ones are under their own
+    tab, with their outcome and the day they ended, most recently ended first."""
+    closed, withdrawn = _ended(submit, officer, staff_member, at)
+    running = submit()
+    client.force_login(officer)
+    with at("2026-05-01 10:00"):
+        open_view = client.get(URL)
+        ended_view = client.get(URL, {"view": "ended"})
+    assert references(open_view) == [running.reference]
+    assert open_view.context["counts"]["ended"] == 2
+    assert references(ended_view) == [closed.reference, withdrawn.reference]
+    html = ended_view.content.decode()
+    assert "Afgerond op" in html and "Uitkomst" in html
+    assert "20 maart 2026" in html and "10 maart 2026" in html
+    assert "oordeel: deels gegrond" in html
+    assert "Resterende dagen" not in html and "dagen te laat" not in html
+    assert 'aria-current="page">Afgerond (2)' in html
+    # A status filter for an ended status shows the ended view too.
+    assert references(client.get(URL, {"status": "withdrawn"})) == [withdrawn.reference]
+
+
+def test_r5_5_no_days_counted_once_the_judgment_is_sent(client, officer, staff_member, submit, at):
+    from klachtenregeling.handling.tests import steps
+
+    with at("2026-01-05 10:00"):
+        complaint = steps.hear_both(
+            steps.start(submit(respondent_id=staff_member.pk), officer), officer
+        )
+        steps.judge(complaint, officer)
+    client.force_login(officer)
+    with at("2026-05-01 10:00"):
+        html = client.get(URL).content.decode()
+    row = html.split(f">{complaint.reference}<")[1].split("</tr>")[0]
+    assert "termijn afgelopen met het oordeel" in row
+    assert "te laat" not in row
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"status": "received"},
+        {"status": "in_handling"},
+        {"due": "overdue"},
+        {"due": "week"},
+        {"due": "awaiting"},
+        {"due": "compliance"},
+        {"status": "received", "due": "overdue"},
+        {"view": "ended"},
+        {"view": "ended", "status": "closed"},
+        {"q": "training"},
+    ],
+)
+def test_issue_19_the_page_total_taken_from_a_counter_is_the_real_count(
+    client, officer, staff_member, submit, at, params
+):
+    """The paginator takes its total from the header's counters where one counts the same
+    rows (no count of its own): it must equal counting the rows."""
+    from klachtenregeling.complaints import selectors
+    from klachtenregeling.handling.tests import steps
+
+    _ended(submit, officer, staff_member, at)  # one closed with a judgment, one withdrawn
+    with at("2026-01-05 10:00"):
+        submit()  # overdue by May
+    with at("2026-04-28 10:00"):
+        submit()  # due this week
+        steps.start(submit(), officer)
+    client.force_login(officer)
+    with at("2026-05-01 10:00"):
+        response = client.get(URL, params)
+        filters = response.context["filters"]
+        expected = selectors.complaint_list_for_officer(officer, filters).count()
+    assert response.context["page"].paginator.count == expected
+    assert len(references(response)) == expected

@@ -3,6 +3,8 @@
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from klachtenregeling.complaints.models import Attachment, Complaint
@@ -243,3 +245,20 @@ def test_r1_4_staff_list_belongs_to_this_organisation(
     choices = dict(response.context["form"].fields["respondent_id"].choices)
     assert staff_member.pk in choices and officer.pk in choices
     assert other_officer.pk not in choices
+
+
+def staff_list_reads(captured) -> int:
+    """Queries that read the organisation's staff (accounts.selectors.staff_members_of)."""
+    return sum(
+        '"accounts_user"."is_employee"' in q["sql"].partition("WHERE")[2]
+        for q in captured.captured_queries
+    )
+
+
+def test_issue_19_the_form_reads_the_staff_list_once(client, org, officer, staff_member):
+    """Regression: the select reads its choices twice (its required attribute, then its
+    options), which read the staff list from the database twice per GET."""
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(FORM)
+    assert staff_list_reads(captured) == 1
+    assert f'<option value="{staff_member.pk}">' in response.content.decode()

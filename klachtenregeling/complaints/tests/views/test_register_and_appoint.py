@@ -1,3 +1,5 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from klachtenregeling.audit.constants import EventType
@@ -5,6 +7,8 @@ from klachtenregeling.complaints.constants import Channel
 from klachtenregeling.complaints.models import Complaint
 from tests import samples
 from tests.factories import UserFactory
+
+from .test_public_form import staff_list_reads
 
 REGISTER = reverse("complaints:register")
 
@@ -149,3 +153,11 @@ def test_double_submit_of_the_registration_form_files_one_complaint(client, offi
         post_register(client)
         post_register(client)
     assert Complaint.objects.count() == 1
+
+
+def test_issue_19_the_registration_form_reads_the_staff_list_once(client, officer, staff_member):
+    client.force_login(officer)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("complaints:register"))
+    assert staff_list_reads(captured) == 1
+    assert f'<option value="{staff_member.pk}">' in response.content.decode()

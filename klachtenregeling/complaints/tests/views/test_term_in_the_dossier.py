@@ -26,6 +26,7 @@ def extend(client, complaint, new_deadline: str, reason: str, category: str = "h
             "extend-new_deadline": new_deadline,
             "extend-reason_category": category,
             "extend-reason": reason,
+            "confirm": "send",  # after the preview of the letter
         },
     )
 

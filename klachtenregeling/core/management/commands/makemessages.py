@@ -16,5 +16,12 @@ class Command(makemessages.Command):
     def handle(self, *args, **options):
         options["no_location"] = True
         options.setdefault("ignore_patterns", [])
-        options["ignore_patterns"] += [".venv/*", ".tools/*", "staticfiles/*", "artifacts/*"]
+        options["ignore_patterns"] += [
+            ".venv/*",
+            ".tools/*",
+            "staticfiles/*",
+            "artifacts/*",
+            "var/*",
+            "bench/*",
+        ]  # var/: runtime data (make bench puts a venv there); bench/: not the product
         return super().handle(*args, **options)

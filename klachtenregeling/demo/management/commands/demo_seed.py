@@ -37,10 +37,18 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--quiet", action="store_true", help="Do not print the log-ins.")
+        parser.add_argument(
+            "--logins-only",
+            action="store_true",
+            help="Only print the addresses and log-ins of a demo loaded before (make run's end).",
+        )
 
-    def handle(self, *args, quiet=False, **options):
+    def handle(self, *args, quiet=False, logins_only=False, **options):
         password, fresh_password = self._password()
         organisation = Organisation.objects.filter(slug=data.ORGANISATION["slug"]).first()
+        if logins_only and organisation is not None and not fresh_password:
+            self._print_logins(organisation, password)
+            return
         if organisation is None:
             with transaction.atomic():
                 organisation = self._organisation(password)
@@ -211,7 +219,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  Public complaint form : {site}/{organisation.slug}/klacht/")
         self.stdout.write(f"  Regulation            : {site}/{organisation.slug}/klachtenregeling/")
         self.stdout.write(f"  Staff log-in          : {site}/inloggen/")
-        self.stdout.write(f"  Settings (admins)     : {site}/beheer/")
+        self.stdout.write(f"  Settings (admins)     : {site}/werk/instellingen/")
         self.stdout.write(f"  API (OpenAPI)         : {site}/api/v1/openapi.json")
         judged = organisation.complaints.filter(status=Status.JUDGED).first()
         if judged is not None:

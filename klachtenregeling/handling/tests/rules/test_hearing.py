@@ -1,9 +1,15 @@
 """R-5.2: hoor en wederhoor — which sides must be heard before a judgment (R-5.6)."""
 
+from datetime import UTC, datetime
+
 import pytest
 
 from klachtenregeling.handling.constants import Party
-from klachtenregeling.handling.rules.hearing import parties_to_hear, sides_not_heard
+from klachtenregeling.handling.rules.hearing import (
+    account_given,
+    parties_to_hear,
+    sides_not_heard,
+)
 
 C, R = Party.COMPLAINANT, Party.RESPONDENT
 
@@ -47,3 +53,20 @@ def test_r5_6_judgment_allowed_only_when_nothing_missing():
     result = sides_not_heard(has_respondent=True, heard=[C, R], waived=[])
     assert result == frozenset()
     assert isinstance(result, frozenset)
+
+
+MON, TUE, WED = (datetime(2026, 3, day, 10, tzinfo=UTC) for day in (2, 3, 4))
+
+
+@pytest.mark.parametrize(
+    ("invited", "given", "done"),
+    [
+        ([], [], False),  # nothing asked, nothing given: the optional prompt stays
+        ([MON], [], False),  # asked, not yet given
+        ([MON], [TUE], True),  # given after the invitation: the prompt goes
+        ([], [TUE], True),  # given without an invitation
+        ([MON, WED], [TUE], False),  # invited again after the account: asked anew
+    ],
+)
+def test_r5_2_the_prompt_to_give_an_account_goes_once_it_is_given(invited, given, done):
+    assert account_given(invited=invited, given=given) is done

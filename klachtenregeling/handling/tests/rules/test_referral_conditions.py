@@ -50,9 +50,9 @@ def test_r4_3_a_complaint_not_made_in_writing_does_not_qualify():
 @pytest.mark.parametrize(
     ("received_on", "last_day"),
     [
-        (date(2026, 3, 2), "02-03-2027"),
-        (date(2028, 2, 29), "28-02-2029"),  # a leap day plus 365 days
-        (date(2027, 3, 1), "29-02-2028"),  # 365 days that contain a leap day
+        (date(2026, 3, 2), "2 March 2027"),
+        (date(2028, 2, 29), "28 February 2029"),  # a leap day plus 365 days
+        (date(2027, 3, 1), "29 February 2028"),  # 365 days that contain a leap day
     ],
 )
 def test_r4_3_condition_text_names_the_last_day(received_on, last_day):
@@ -78,6 +78,6 @@ def test_r4_3_the_conditions_read_as_the_regulation_states_them():
             (
                 "within_year",
                 True,
-                "Submitted within twelve months after the complaint was made (until 02-03-2027).",
+                "Submitted within twelve months after the complaint was made (until 2 March 2027).",
             ),
         ]

@@ -18,7 +18,7 @@ from klachtenregeling.complaints.constants import AttachmentKind, Channel, Satis
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import InvalidInput, NotPermitted, TransitionRefused
 from klachtenregeling.engagements.models import DocumentKind, EngagementDocument
-from klachtenregeling.handling import services
+from klachtenregeling.handling import selectors, services
 from klachtenregeling.handling.constants import Answer, RulingOutcome
 from klachtenregeling.notifications.constants import MessageKind
 from klachtenregeling.organisations import services as list_services
@@ -448,11 +448,11 @@ def test_r1_1_not_admissible_with_reasons_in_a_letter(complaint, officer):
 
 
 def test_r4_3_conditions_shown_to_the_officer(complaint, officer):
-    conditions = services.referral_conditions(complaint, clock.today())
+    conditions = selectors.referral_conditions(complaint, clock.today())
     assert {c.key: c.holds for c in conditions} == {
         "written": True,
         "responded": False,  # no judgment yet, and four weeks have not passed
         "within_year": True,
     }
-    later = services.referral_conditions(complaint, clock.today() + timedelta(weeks=4))
+    later = selectors.referral_conditions(complaint, clock.today() + timedelta(weeks=4))
     assert all(c.holds for c in later)

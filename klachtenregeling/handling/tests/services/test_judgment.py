@@ -10,7 +10,7 @@ from klachtenregeling.audit.constants import ActorRole, EventType
 from klachtenregeling.audit.tests.sealing import sealed
 from klachtenregeling.complaints.constants import AttachmentKind, Status
 from klachtenregeling.core.errors import InvalidInput, NotPermitted, TransitionRefused
-from klachtenregeling.handling import services
+from klachtenregeling.handling import selectors, services
 from klachtenregeling.handling.constants import Party, Verdict
 from klachtenregeling.handling.rules import judgment as judgment_rules
 from klachtenregeling.notifications import delivery
@@ -230,7 +230,7 @@ def test_r4_3_no_new_judgment_after_the_complainant_declined(general_complaint, 
     assert complaint.status == Status.HEARING  # a waiver starts the hearing
     issue(complaint, officer)
     complaint = steps.fresh(complaint)
-    steps.decline(complaint, services.current_judgment(complaint))
+    steps.decline(complaint, selectors.current_judgment(complaint))
     complaint = steps.fresh(complaint)
     assert complaint.status == Status.UNRESOLVED
     with unchanged(complaint), pytest.raises(TransitionRefused):

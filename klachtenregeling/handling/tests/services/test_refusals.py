@@ -10,7 +10,7 @@ from klachtenregeling.complaints import services as complaint_services
 from klachtenregeling.complaints.constants import Satisfaction, Status
 from klachtenregeling.core import clock
 from klachtenregeling.core.errors import DomainError, NotPermitted, StaleObject
-from klachtenregeling.handling import services
+from klachtenregeling.handling import selectors, services
 from klachtenregeling.handling.constants import Answer, Party, RulingOutcome, Verdict, Via
 from klachtenregeling.portal import tokens
 from tests import samples
@@ -197,7 +197,7 @@ def test_r7_4_a_stale_form_is_refused_and_changes_nothing(complaint, officer, na
 
 def every_step(complaint, officer, respondent, other_staff):
     """Each service once, with input that would be valid on an open complaint."""
-    judgment = services.current_judgment(complaint)
+    judgment = selectors.current_judgment(complaint)
     sha = judgment.text_sha256 if judgment else "0" * 64
     proposal = complaint.proposals.first()
     due = clock.today() + timedelta(days=7)
@@ -317,7 +317,13 @@ def test_r7_4_a_final_complaint_is_read_only_for_every_step(
     complaint = end(complaint, officer, how)
     assert complaint.status in (Status.CLOSED, Status.WITHDRAWN, Status.NOT_ADMISSIBLE)
     not_refused = []
+    # R-4.3: a complaint declared not admissible may still go to the disputes body (and
+    # its case file be exported): those two steps are its only way on
+    # (test_referral_without_judgment.py).
+    still_open = {"referral_record", "case_file_export"} if how == "not_admissible" else set()
     for name, step in every_step(complaint, officer, respondent, second_officer).items():
+        if name in still_open:
+            continue
         with unchanged(complaint):
             try:
                 step()

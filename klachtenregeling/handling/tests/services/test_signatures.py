@@ -7,7 +7,7 @@ from klachtenregeling.audit.constants import ActorRole, EventType
 from klachtenregeling.complaints.constants import AttachmentKind, Status
 from klachtenregeling.core.append_only import AppendOnlyError
 from klachtenregeling.core.errors import NotPermitted, StaleObject, TransitionRefused
-from klachtenregeling.handling import services
+from klachtenregeling.handling import selectors, services
 from klachtenregeling.handling.constants import Answer, Signer, Verdict, Via
 from klachtenregeling.handling.models import JudgmentAnswer, Signature
 from klachtenregeling.handling.rules import signatures as signature_rules
@@ -135,7 +135,7 @@ def test_r5_7_a_revised_judgment_voids_earlier_signatures(complaint, officer, re
 
     complaint = steps.fresh(complaint)
     assert complaint.status == Status.JUDGED
-    assert (second.version, services.current_judgment(complaint)) == (2, second)
+    assert (second.version, selectors.current_judgment(complaint)) == (2, second)
     assert second.text_sha256 != first.text_sha256
     assert second.letter.filename == f"{complaint.reference}-oordeel-v2.pdf"
     [voided] = steps.events_since(complaint, mark, EventType.SIGNATURES_VOIDED)
@@ -203,7 +203,7 @@ def test_r7_4_signatures_are_immutable(general_complaint, officer):
         signature.save()
     with pytest.raises(AppendOnlyError):
         signature.delete()
-    judgment = services.current_judgment(complaint)
+    judgment = selectors.current_judgment(complaint)
     judgment.reasoning = "Anders."
     with pytest.raises(AppendOnlyError):
         judgment.save()
@@ -211,7 +211,7 @@ def test_r7_4_signatures_are_immutable(general_complaint, officer):
 
 def test_r5_7_no_signing_after_resolution(general_complaint, officer):
     complaint = steps.resolve(general_complaint, officer)
-    judgment = services.current_judgment(complaint)
+    judgment = selectors.current_judgment(complaint)
     with unchanged(complaint), pytest.raises(TransitionRefused):
         sign(complaint, judgment, officer)
     with unchanged(complaint), pytest.raises(TransitionRefused):

@@ -11,11 +11,13 @@ from django.urls import reverse
 from klachtenregeling.complaints.constants import Status
 from klachtenregeling.complaints.services import complaint_start_handling
 from klachtenregeling.core import clock
-from klachtenregeling.handling.constants import Signer
+from klachtenregeling.handling.constants import Party, Signer
 from klachtenregeling.handling.forms import DEFAULT_DAYS_TO_ANSWER
 from klachtenregeling.handling.models import Signature, Statement
+from klachtenregeling.handling.services import hearing_invite
 from klachtenregeling.portal import tokens
 from klachtenregeling.retention.selectors import has_open_referral_hold
+from tests.access.test_page_language import visible_text
 
 from .. import steps
 
@@ -31,6 +33,11 @@ def portal(name, complaint) -> str:
 def prefixed(prefix: str, data: dict) -> dict:
     """The dossier page's forms carry a prefix each (unique field ids)."""
     return {f"{prefix}-{key}": value for key, value in data.items()}
+
+
+def sent(data: dict) -> dict:
+    """A letter's step as sent from its preview page ("send", after the look)."""
+    return {**data, "confirm": "send"}
 
 
 def fresh(complaint):
@@ -84,14 +91,16 @@ def test_r5_2_r5_6_r5_7_full_procedure_through_the_pages(
     client.force_login(officer)
     response = client.post(
         step("judge", complaint),
-        prefixed(
-            "judgment",
-            {
-                "version": fresh(complaint).version,
-                "verdict": "partly_well_founded",
-                "reasoning": "De zaal was niet op tijd open.",
-                "recommendations": "Zaal een uur eerder openen\nSleutelbeheer vastleggen",
-            },
+        sent(
+            prefixed(
+                "judgment",
+                {
+                    "version": fresh(complaint).version,
+                    "verdict": "partly_well_founded",
+                    "reasoning": "De zaal was niet op tijd open.",
+                    "recommendations": "Zaal een uur eerder openen\nSleutelbeheer vastleggen",
+                },
+            )
         ),
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -129,7 +138,8 @@ def test_r5_6_judgment_form_refused_before_both_sides_heard(client, in_handling,
     client.force_login(officer)
     judge = {"verdict": "unfounded", "reasoning": "Geen grond."}
     response = client.post(
-        step("judge", in_handling), prefixed("judgment", {"version": in_handling.version, **judge})
+        step("judge", in_handling),
+        sent(prefixed("judgment", {"version": in_handling.version, **judge})),
     )
     assert response.status_code == 400
     assert "niet mogelijk zolang de klacht de status" in response.content.decode()
@@ -149,7 +159,8 @@ def test_r5_6_judgment_form_refused_before_both_sides_heard(client, in_handling,
     )
     assert fresh(in_handling).status == Status.HEARING
     response = client.post(
-        step("judge", in_handling), prefixed("judgment", {"version": in_handling.version, **judge})
+        step("judge", in_handling),
+        sent(prefixed("judgment", {"version": in_handling.version, **judge})),
     )
     assert response.status_code == 400
     assert "Niet alle partijen zijn gehoord" in response.content.decode()
@@ -260,16 +271,22 @@ def test_r4_3_not_accepted_complainant_sees_the_way_to_the_disputes_body(
         version = fresh(in_handling).version
     client.post(
         step("judge", in_handling),
-        prefixed(
-            "judgment",
-            {"version": version, "verdict": "unfounded", "reasoning": "Afspraken zijn nagekomen."},
+        sent(
+            prefixed(
+                "judgment",
+                {
+                    "version": version,
+                    "verdict": "unfounded",
+                    "reasoning": "Afspraken zijn nagekomen.",
+                },
+            )
         ),
     )
     judgment = in_handling.judgments.get()
     enter_portal(client, in_handling)
     client.post(
         portal("answer-judgment", in_handling),
-        {"answer": "declined", "sha256": judgment.text_sha256},
+        {"answer": "declined", "sha256": judgment.text_sha256, "confirm": "decline"},
     )
     assert fresh(in_handling).status == Status.UNRESOLVED
     page = client.get(portal("status", in_handling)).content.decode()
@@ -318,3 +335,43 @@ def test_r5_2_the_proposed_answer_date_reaches_the_browsers_date_field(
     proposed = (clock.today() + timedelta(days=DEFAULT_DAYS_TO_ANSWER)).isoformat()
     html = response.content.decode()
     assert f'type="date" name="invite-due_date" value="{proposed}"' in html
+
+
+def test_r5_2_the_person_complained_about_is_no_longer_asked_once_they_replied(
+    client, in_handling, officer, staff_member
+):
+    """Issue 17: a stale prompt ("we vragen je om uiterlijk … te reageren") goes once done."""
+    complaint = steps.notify(in_handling, officer)
+    hearing_invite(
+        complaint=complaint,
+        party=Party.RESPONDENT,
+        due_date=clock.today() + timedelta(days=14),
+        by=officer,
+    )
+    client.force_login(staff_member)
+    page = reverse("handling:about-me-detail", args=[complaint.reference])
+    assert "We vragen je om uiterlijk" in client.get(page).content.decode()
+    client.post(step("respondent-statement", complaint), {"text": "Ik was op tijd."})
+    html = client.get(page).content.decode()
+    assert "Ik was op tijd." in html
+    assert "We vragen je om uiterlijk" not in html
+
+
+def test_the_judgments_fingerprint_is_for_the_officer_not_the_parties(
+    client, in_handling, officer, staff_member
+):
+    """Issue 17, item 7: the complainant and the person complained about see the judgment
+    without its SHA-256 (it is in the PDF's signature block, explained in words)."""
+    complaint = steps.hear_both(in_handling, officer)
+    judgment = steps.judge(complaint, officer)
+    enter_portal(client, complaint)
+    # What a reader sees (the signing form keeps the shown text's hash in a hidden field).
+    complainant_page = visible_text(client.get(portal("status", complaint)).content.decode())
+    assert "Deels terecht." in complainant_page
+    assert judgment.text_sha256 not in complainant_page and "SHA-256" not in complainant_page
+    client.force_login(staff_member)
+    respondent_page = visible_text(
+        client.get(reverse("handling:about-me-detail", args=[complaint.reference])).content.decode()
+    )
+    assert "Deels terecht." in respondent_page
+    assert judgment.text_sha256 not in respondent_page

@@ -86,3 +86,35 @@ def test_r3_3_complainant_withdraws_with_or_without_saying_how_satisfied(client,
         assert complaint.status == Status.WITHDRAWN
         assert complaint.satisfaction == stored
         assert ComplaintStatistic.objects.get(complaint=complaint).satisfaction == stored
+
+
+def test_r3_2_r3_3_withdrawal_asks_the_cause_and_unknown_is_an_answer(client, complaint, officer):
+    """Item 5 of issue 16: cause and satisfaction are asked at every end, and "unknown" is
+    an answer to both — not leaving the field empty."""
+    complaint = steps.classify(complaint, officer)
+    cause_id = steps.cause_for(complaint, officer)
+    client.force_login(officer)
+    page = dossier(client, complaint)
+    assert 'name="withdraw-cause"' in page and 'name="not-admissible-cause"' in page
+    url = reverse("handling:withdraw", args=[complaint.reference])
+    data = {
+        "withdraw-version": complaint.version,
+        "withdraw-reason": "Klager belde: het is opgelost.",
+        "withdraw-satisfaction": "unknown",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert 'id="id_withdraw-cause_error"' in response.content.decode()
+    assert "Klager belde: het is opgelost." in response.content.decode()  # nothing lost
+    assert steps.fresh(complaint).status == Status.IN_HANDLING
+    assert cause_id  # a real cause is offered beside "unknown"
+    response = client.post(url, {**data, "withdraw-cause": "0"})
+    assert response.status_code == 302
+    complaint = steps.fresh(complaint)
+    assert (complaint.status, complaint.cause_id, complaint.satisfaction) == (
+        Status.WITHDRAWN,
+        None,
+        Satisfaction.UNKNOWN,
+    )
+    statistic = ComplaintStatistic.objects.get(complaint=complaint)
+    assert (statistic.cause_id, statistic.satisfaction) == (None, Satisfaction.UNKNOWN)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OralConfig(AppConfig):
+    name = "klachtenregeling.oral"
+    label = "oral"
