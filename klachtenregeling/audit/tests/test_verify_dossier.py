@@ -76,10 +76,13 @@ def test_r7_4_a_rewritten_and_renumbered_history_is_found(dossiers):
     last = CaseEvent.objects.filter(complaint=complaint).order_by("-seq").first()
     with triggers_off():
         sql("DELETE FROM audit_caseevent WHERE complaint_id = %s AND seq = 2", [complaint.pk])
-        sql(
-            "UPDATE audit_caseevent SET seq = seq - 1 WHERE complaint_id = %s AND seq > 2",
-            [complaint.pk],
-        )
+        # One row at a time, lowest first: PostgreSQL checks the unique
+        # (complaint, seq) per row, so one UPDATE could collide midway.
+        for seq in range(3, last.seq + 1):
+            sql(
+                "UPDATE audit_caseevent SET seq = %s WHERE complaint_id = %s AND seq = %s",
+                [seq - 1, complaint.pk, seq],
+            )
     output, _ = refused("--reference", complaint.reference)
     assert "event seq 2 does not follow the one before it" in output
     assert last.seq > 2
