@@ -24,6 +24,8 @@ class _NewDossier:
     complaint_id: int
     events: list[CaseEvent] = field(default_factory=list)
     messages: list = field(default_factory=list)
+    # message_queued events whose message is inserted when the block ends (its id then).
+    queued: list[tuple[CaseEvent, Any]] = field(default_factory=list)
 
 
 _new_dossier: ContextVar[_NewDossier | None] = ContextVar("new_dossier", default=None)
@@ -34,11 +36,12 @@ def new_dossier(complaint) -> Iterator[None]:
     """The first events of a complaint created in the caller's transaction (issue 19).
 
     Nobody else can see the complaint before that transaction commits, so its chain starts
-    here without a row lock or a read of the last link: the events are chained in memory,
-    written in one INSERT when the block ends, and the complaint's compliance status is
-    computed once from them and the messages queued in the block (compliance/stored.py) —
-    the same rows and the same status as one event at a time, in a few queries instead of
-    eight per event. Nothing is written when the block raises (the transaction rolls back).
+    here without a row lock or a read of the last link: the events are kept in memory,
+    their messages inserted in one statement when the block ends, then the events chained
+    in order and written in one INSERT, and the complaint's compliance status computed once
+    from them and the messages (compliance/stored.py) — the same rows and the same status
+    as one event at a time, in a few queries instead of eight per event. Nothing is written
+    when the block raises (the transaction rolls back).
     """
     dossier = _NewDossier(complaint.pk)
     token = _new_dossier.set(dossier)
@@ -46,6 +49,14 @@ def new_dossier(complaint) -> Iterator[None]:
         yield
     finally:
         _new_dossier.reset(token)
+    unsaved = [message for message in dossier.messages if message.pk is None]
+    if unsaved:
+        type(unsaved[0]).objects.bulk_create(unsaved)
+    for event, message in dossier.queued:
+        event.data["message_id"] = message.pk
+    previous = chain.GENESIS
+    for seq, event in enumerate(dossier.events, start=1):
+        previous = _seal(event, seq, previous)
     CaseEvent.objects.bulk_create(dossier.events)
     from klachtenregeling.compliance.stored import store_for_new_dossier
     from klachtenregeling.notifications.outbox import deliver_later
@@ -56,13 +67,33 @@ def new_dossier(complaint) -> Iterator[None]:
 
 def in_new_dossier(complaint) -> bool:
     """Whether `complaint`'s first events are being written (new_dossier): the outbox then
-    leaves the delivery task to the end of the block, one task for all its messages."""
+    leaves its message's INSERT and the delivery task to the end of the block."""
     return _in_new_dossier(complaint) is not None
 
 
 def _in_new_dossier(complaint) -> _NewDossier | None:
     dossier = _new_dossier.get()
     return dossier if dossier is not None and dossier.complaint_id == complaint.pk else None
+
+
+def _seal(event: CaseEvent, seq: int, prev_sha256: str) -> str:
+    """Number the event and seal it onto the one before it (chain.py); returns its hash."""
+    event.seq = seq
+    event.prev_sha256 = prev_sha256
+    event.sha256 = chain.digest(
+        prev_sha256=prev_sha256,
+        complaint_id=event.complaint_id,
+        organisation_id=event.organisation_id,
+        actor_id=event.actor_id,
+        seq=seq,
+        type=event.type,
+        at=event.at,
+        actor_role=event.actor_role,
+        visible_to_complainant=event.visible_to_complainant,
+        data=event.data,
+        chain_version=event.chain_version,
+    )
+    return event.sha256
 
 
 def record(
@@ -78,27 +109,6 @@ def record(
     """Append one event. `content`: the row the event records (a model instance, saved);
     its id and the digest of its recorded columns as stored go into the data (content.py)."""
     dossier = _in_new_dossier(complaint)
-    if dossier is not None:  # chained in memory, written when the block ends
-        stored = None
-        last = (dossier.events[-1].seq, dossier.events[-1].sha256) if dossier.events else None
-    else:
-        # Lock the complaint row (already held by a calling service) so that the
-        # next sequence number and the link to the last event are ours alone, also for
-        # the delivery worker. The same read gives the stored compliance status.
-        stored = (
-            type(complaint)
-            .objects.select_for_update()
-            .filter(pk=complaint.pk)
-            .values_list("compliance_status", "compliance_breached_at")
-            .first()
-        )
-        last = (
-            CaseEvent.objects.filter(complaint=complaint)
-            .order_by("-seq")
-            .values_list("seq", "sha256")
-            .first()
-        )
-    seq, prev_sha256 = (last[0] + 1, last[1]) if last else (1, chain.GENESIS)
     data = dict(data or {})
     if content is not None:
         kind = sealed.EVENT_KINDS[event_type]
@@ -109,33 +119,38 @@ def record(
             if dossier is not None and content is complaint
             else sealed.seal(kind, content.pk)
         )
-    fields = {
-        "seq": seq,
-        "type": event_type,
-        "at": clock.now(),
-        "actor_role": role,
-        "visible_to_complainant": visible,
-        "data": data,
-        "chain_version": chain.VERSION,
-    }
-    sha256 = chain.digest(
-        prev_sha256=prev_sha256,
-        complaint_id=complaint.pk,
-        organisation_id=complaint.organisation_id,
-        actor_id=actor.pk if actor is not None else None,
-        **fields,
-    )
     event = CaseEvent(
         organisation_id=complaint.organisation_id,
         complaint=complaint,
         actor=actor,
-        prev_sha256=prev_sha256,
-        sha256=sha256,
-        **fields,
+        type=event_type,
+        at=clock.now(),
+        actor_role=role,
+        visible_to_complainant=visible,
+        data=data,
+        chain_version=chain.VERSION,
     )
-    if dossier is not None:
+    if dossier is not None:  # chained and written when the block ends
         dossier.events.append(event)
         return event
+    # Lock the complaint row (already held by a calling service) so that the next sequence
+    # number and the link to the last event are ours alone, also for the delivery worker.
+    # The same read gives the stored compliance status.
+    stored = (
+        type(complaint)
+        .objects.select_for_update()
+        .filter(pk=complaint.pk)
+        .values_list("compliance_status", "compliance_breached_at")
+        .first()
+    )
+    last = (
+        CaseEvent.objects.filter(complaint=complaint)
+        .order_by("-seq")
+        .values_list("seq", "sha256")
+        .first()
+    )
+    seq, prev_sha256 = (last[0] + 1, last[1]) if last else (1, chain.GENESIS)
+    _seal(event, seq, prev_sha256)
     event.save(force_insert=True)
     # Issue 14: every step leaves the complaint with the compliance status its dossier now
     # has, in the same transaction (compliance/stored.py says why here and when skipped).
@@ -357,15 +372,18 @@ def _message_data(message) -> dict[str, Any]:
 
 
 def message_queued(complaint, *, message) -> CaseEvent:
-    if (dossier := _in_new_dossier(complaint)) is not None:
-        dossier.messages.append(message)  # what its compliance status reads (R-7.3)
-    return record(
+    event = record(
         complaint,
         EventType.MESSAGE_QUEUED,
         role=ActorRole.SYSTEM,
         visible=message.recipient_role == ActorRole.COMPLAINANT,
         data=_message_data(message),
     )
+    if (dossier := _in_new_dossier(complaint)) is not None:
+        dossier.messages.append(message)  # what its compliance status reads (R-7.3)
+        if message.pk is None:  # inserted when the block ends (outbox._store)
+            dossier.queued.append((event, message))
+    return event
 
 
 def message_sent(complaint, *, message) -> CaseEvent:

@@ -25,6 +25,7 @@ from klachtenregeling.core import clock
 from klachtenregeling.core.mail import sender_address
 
 from . import flowed
+from .compose import compose
 from .constants import HAND_WRITTEN
 from .models import DeliveryStatus, OutboxMessage
 
@@ -120,6 +121,8 @@ def deliver(message_id: int) -> str:
     if message is None:
         return "skipped"
     try:
+        if not message.composed:  # a new complaint's mail: rendered here (compose.py)
+            message = compose(message_id)
         _email(message).send(fail_silently=False)
     except Exception as error:
         logger.warning("Delivery of outbox message %s failed: %s", message_id, error)

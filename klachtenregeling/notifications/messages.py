@@ -31,30 +31,42 @@ def reply_address(complaint) -> str:
 
 def acknowledgement(complaint):
     """To the complainant: reference, deadline, free of charge (R-6.3), disputes body (R-4.2),
-    and the personal link to the page where they follow their complaint (R-7.3)."""
-    from .procedure_messages import complainant_link
+    and the personal link to the page where they follow their complaint (R-7.3).
 
-    return outbox.enqueue(
-        organisation=complaint.organisation,
+    By e-mail the worker composes it, with the link (issue 19: compose.py); a letter by
+    post is rendered here, as the officer prints it from the list."""
+    if complaint.by_post:
+        from .procedure_messages import complainant_link
+
+        return outbox.enqueue(
+            organisation=complaint.organisation,
+            complaint=complaint,
+            kind=MessageKind.ACKNOWLEDGEMENT,
+            to_email=complaint.complainant_email,
+            recipient_role=ActorRole.COMPLAINANT,
+            language=complaint.language,
+            context={"url": complainant_link(complaint, purpose=MessageKind.ACKNOWLEDGEMENT)},
+            reply_to=reply_address(complaint),
+        )
+    return outbox.enqueue_to_compose(
         complaint=complaint,
         kind=MessageKind.ACKNOWLEDGEMENT,
         to_email=complaint.complainant_email,
         recipient_role=ActorRole.COMPLAINANT,
         language=complaint.language,
-        context={"url": complainant_link(complaint, purpose=MessageKind.ACKNOWLEDGEMENT)},
         reply_to=reply_address(complaint),
     )
 
 
 def new_complaint_for_officer(complaint, officer):
-    return outbox.enqueue(
-        organisation=complaint.organisation,
+    """To the officer who handles it (R-5.1); composed by the worker (compose.py)."""
+    return outbox.enqueue_to_compose(
         complaint=complaint,
         kind=MessageKind.NEW_COMPLAINT,
         to_email=officer.email,
         recipient_role=ActorRole.OFFICER,
         language=settings.LANGUAGE_CODE,
-        context={"officer": officer, "url": _url("complaints:detail", complaint.reference)},
+        intent={"officer": officer.pk},
     )
 
 

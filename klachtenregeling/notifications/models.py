@@ -40,6 +40,11 @@ class OutboxMessage(models.Model):
     subject = models.CharField(max_length=200)
     body_text = models.TextField()
     body_html = models.TextField()
+    # Issue 19: a new complaint's mails are composed by the worker, not in the complainant's
+    # request. Until then subject and body are empty and `intent` holds what the composer
+    # needs beyond the complaint (e.g. the officer's id); compose.py renders them once.
+    composed = models.BooleanField(default=True)
+    intent = models.JSONField(default=dict, blank=True)
     # A letter (PDF) sent along, e.g. the judgment.
     attachment = models.ForeignKey(
         "complaints.Attachment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"

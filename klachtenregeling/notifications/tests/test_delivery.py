@@ -155,3 +155,35 @@ def test_r5_4_complaint_about_the_only_officer_and_admin_goes_to_the_board(
     assert complaint.reference in alert["Subject"]
     assert complaint.description not in smtp_server.text(alert)
     assert complaint.events.get(type=EventType.ROUTING_FAILED).data["reason"] == "no_other_officer"
+
+
+def test_r7_3_a_new_complaints_mails_are_composed_by_the_worker_once(
+    smtp_server, client, settings, submit, officer
+):
+    """Issue 19: the submission stores the intent; the worker renders the mails and issues
+    the personal link before the first attempt, and a retry sends the same text."""
+    from klachtenregeling.portal.models import ComplainantLink
+
+    smtp_server.stop()
+    complaint = submit()
+    stored = {m.kind: m for m in complaint.messages.all()}
+    assert sorted(stored) == [MessageKind.ACKNOWLEDGEMENT, MessageKind.NEW_COMPLAINT]
+    assert all(not m.composed and m.body_text == m.subject == "" for m in stored.values())
+    assert stored[MessageKind.NEW_COMPLAINT].intent == {"officer": officer.pk}
+    assert not ComplainantLink.objects.filter(complaint=complaint).exists()
+
+    run_worker()  # the mail server is down: composed, not sent
+    first = {m.kind: m.body_text for m in complaint.messages.all()}
+    assert all(m.composed and m.attempts == 1 for m in complaint.messages.all())
+    assert ComplainantLink.objects.filter(complaint=complaint).count() == 1
+    assert officer.get_full_name() in first[MessageKind.NEW_COMPLAINT]
+
+    smtp_server.start()
+    with clock.frozen(clock.now() + timedelta(minutes=2)):
+        assert delivery.deliver_due() == 2  # the retries
+    [mail] = smtp_server.to(complaint.complainant_email)
+    assert smtp_server.text(mail) == first[MessageKind.ACKNOWLEDGEMENT].replace("\r\n", "\n")
+    assert ComplainantLink.objects.filter(complaint=complaint).count() == 1  # the same link
+    [url] = re.findall(r"https?://\S+/mijn-klacht/open/\?t=\S+", smtp_server.text(mail))
+    response = client.get(url.removeprefix(settings.SITE_URL), follow=True)
+    assert complaint.reference in response.content.decode()
