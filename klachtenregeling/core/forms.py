@@ -1,12 +1,18 @@
 """Shared form pieces: the one place a DomainError becomes form errors, and the one
-helper for "a form step on a page" (`form_step`)."""
+helper for "a form step on a page" (`form_step`), and the cache key of an unbound form's
+markup (`unbound_form_key`)."""
 
+import hashlib
+import json
+import secrets
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.contrib import messages as flash
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.choices import CallableChoiceIterator
 
 from .errors import DomainError, InvalidInput
 
@@ -116,3 +122,52 @@ def submitted(form: forms.Form, action) -> bool:
         apply_domain_error(form, error)
         return False
     return True
+
+
+# Issue 19: the markup of an unbound form is the same for every visitor of an organisation
+# in one language, and rendering its fields is most of a public form's request. It is kept
+# in the cache under a digest of everything it is made of (below), so it can never be shown
+# for other fields, choices, labels or language; PROCESS keeps markup of an earlier release
+# (another template) out of a new process. A bound form (errors, values, kept files) is
+# rendered every time.
+PROCESS = secrets.token_hex(8)
+FRAGMENT_SECONDS = 300
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, CallableChoiceIterator):
+        value = list(value)
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in sorted(value.items())}
+    return str(value)
+
+
+def unbound_form_key(form: forms.Form, *context: Any, exclude: tuple[str, ...] = ()) -> str:
+    """The cache key of `form`'s rendered fields (those not in `exclude`), or "" when the
+    form must be rendered: bound, or with kept files (pending uploads)."""
+    if form.is_bound:
+        return ""
+    parts: list[Any] = [PROCESS, translation.get_language(), form.prefix, form.auto_id]
+    parts += [_plain(c) for c in context]
+    for name, field in form.fields.items():
+        if name in exclude:
+            continue
+        if getattr(field, "kept_uploads", None):
+            return ""
+        parts.append(
+            [
+                name,
+                field.label,
+                field.help_text,
+                field.required,
+                field.disabled,
+                type(field.widget).__name__,
+                field.widget.attrs,
+                getattr(field, "choices", ()),
+                form.get_initial_for_field(field, name),
+            ]
+        )
+    text = json.dumps(_plain(parts), ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
 from klachtenregeling.core.errors import InvalidInput
-from klachtenregeling.core.forms import apply_domain_error
+from klachtenregeling.core.forms import FRAGMENT_SECONDS, apply_domain_error, unbound_form_key
 from klachtenregeling.organisations.models import Organisation
 from klachtenregeling.regulation.selectors import term_days_in_force
 
@@ -67,6 +67,9 @@ def complaint_form(request, org):
         "organisation": organisation,
         "form": form,
         "term_days": term_days_in_force(organisation),  # as published
+        # Issue 19: an empty form's fields come from the cache (core.forms).
+        "fields_key": unbound_form_key(form, organisation.pk, exclude=("submission_key",)),
+        "fragment_seconds": FRAGMENT_SECONDS,
     }
     return render(request, "complaints/public/form.html", context)
 

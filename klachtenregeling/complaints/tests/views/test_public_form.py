@@ -1,6 +1,7 @@
 """The public complaint form: Dutch by default, every bad input answered next to its field."""
 
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -9,6 +10,7 @@ from django.urls import reverse
 
 from klachtenregeling.complaints.models import Attachment, Complaint
 from tests import samples
+from tests.factories import UserFactory
 
 FORM = reverse("public:complaint-form", args=["interactie"])
 RECEIPT = reverse("public:receipt", args=["interactie"])
@@ -262,3 +264,43 @@ def test_issue_19_the_form_reads_the_staff_list_once(client, org, officer, staff
         response = client.get(FORM)
     assert staff_list_reads(captured) == 1
     assert f'<option value="{staff_member.pk}">' in response.content.decode()
+
+
+def _markup(response) -> str:
+    """The page without what differs per request: the CSRF tokens and the one-time key."""
+    html = response.content.decode()
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+    html = re.sub(r'"X-CSRFToken": "[^"]+"', "", html)
+    return re.sub(r'name="submission_key" value="[0-9a-f]{32}"', "", html)
+
+
+def test_issue_19_an_empty_forms_fields_come_from_the_cache_as_rendered(
+    client, org, officer, monkeypatch
+):
+    from klachtenregeling.complaints.views import public
+
+    first, cached = client.get(FORM), client.get(FORM)
+    assert cached.context["fields_key"] == first.context["fields_key"] != ""
+    monkeypatch.setattr(public, "unbound_form_key", lambda *args, **kwargs: "")
+    rendered = client.get(FORM)
+    assert _markup(cached) == _markup(rendered) == _markup(first)
+    assert 'name="description"' in _markup(cached)
+
+
+def test_issue_19_the_cached_fields_follow_the_staff_and_the_language(client, org, officer):
+    before = client.get(FORM)
+    newcomer = UserFactory(organisation=org, username="joost", first_name="Joost")
+    after = client.get(FORM)
+    assert after.context["fields_key"] != before.context["fields_key"]
+    assert f'<option value="{newcomer.pk}">' in after.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": FORM})
+    english = client.get(FORM).content.decode()
+    assert "Your complaint" in english and "Je klacht" not in english
+
+
+def test_issue_19_a_form_with_errors_is_rendered_with_its_values(client, org, officer):
+    client.get(FORM)  # the empty form is in the cache
+    response = client.post(FORM, valid(description="", complainant_name="Marieke Bakker"))
+    assert response.context["fields_key"] == ""
+    assert 'value="Marieke Bakker"' in response.content.decode()
+    assert "description" in errors_of(response)
