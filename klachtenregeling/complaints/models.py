@@ -250,6 +250,14 @@ class Complaint(models.Model):
                 condition=Q(compliance_recheck=True) | Q(compliance_checked_at__isnull=True),
                 name="complaint_compliance_recheck",
             ),
+            # Issue 19: the officer's ended tab, most recently ended first, read from the
+            # top of this index instead of sorting the officer's whole history (closed_at is
+            # set exactly when the status is final: complaint_closed_at_iff_final).
+            models.Index(
+                fields=["organisation", "assigned_officer", "closed_at", "id"],
+                condition=Q(closed_at__isnull=False),
+                name="complaint_officer_ended",
+            ),
             models.Index(fields=["organisation", "received_at"], name="complaint_org_received"),
             models.Index(fields=["organisation", "status", "deadline"], name="complaint_org_due"),
             models.Index(fields=["respondent"], name="complaint_respondent"),

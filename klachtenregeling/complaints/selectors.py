@@ -162,8 +162,8 @@ def complaint_list_for_officer(user, filters: DashboardFilter) -> QuerySet[Compl
     queryset = queryset.only(*LIST_COLUMNS).prefetch_related(
         Prefetch("subjects", queryset=Subject.objects.only("id", "name"))
     )
-    if filters.ended:
-        return queryset.order_by("-closed_at", "-pk")
+    if filters.ended:  # closed_at: what the index complaint_officer_ended holds
+        return queryset.filter(closed_at__isnull=False).order_by("-closed_at", "-pk")
     return queryset.order_by("attention", "urgency", "deadline", "pk")
 
 
@@ -225,7 +225,7 @@ def officer_counts(user) -> dict[str, int | str]:
     )
     ended = (
         complaints_handled_by(user)
-        .filter(status__in=FINAL_STATUSES)
+        .filter(closed_at__isnull=False)  # = a final status; the index complaint_officer_ended
         .order_by()
         .values("pk")[: ENDED_COUNT_CAP + 1]
         .count()

@@ -44,7 +44,8 @@ def compose(message_id: int) -> OutboxMessage:
     """Render a stored intent into the message's subject and bodies (once)."""
     with transaction.atomic():
         message = (
-            OutboxMessage.objects.select_for_update()
+            # Only the message's row: PostgreSQL locks no row of an outer join's null side.
+            OutboxMessage.objects.select_for_update(of=("self",))
             .select_related("organisation", "complaint", "attachment")
             .get(pk=message_id)
         )

@@ -11,6 +11,7 @@ from klachtenregeling.audit import access
 from klachtenregeling.audit.selectors import recent_reads
 from klachtenregeling.core.downloads import private_download
 from klachtenregeling.core.errors import NotPermitted
+from klachtenregeling.core.pagination import BoundedPaginator
 from klachtenregeling.handling import guards
 from klachtenregeling.handling.panel import officer_panel
 from klachtenregeling.handling.selectors import shared_with_respondent_ids
@@ -50,10 +51,15 @@ def dashboard(request):
     subjects = list(selectors.subjects_for_officer_filter(request.user))
     filters = _filters(request, subjects)
     counts = selectors.officer_counts(request.user)
-    paginator = Paginator(selectors.complaint_list_for_officer(request.user, filters), PAGE_SIZE)
+    rows = selectors.complaint_list_for_officer(request.user, filters)
     total = selectors.list_total(filters, counts)
     if total is not None:
+        paginator = Paginator(rows, PAGE_SIZE)
         paginator.count = total  # a header counter is the same number: no count of its own
+    elif filters.ended:  # the officer's whole history: counted up to the page asked for
+        paginator = BoundedPaginator(rows, PAGE_SIZE, page=request.GET.get("page"))
+    else:
+        paginator = Paginator(rows, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     page.object_list = (
         selectors.mark_verdicts(page.object_list)

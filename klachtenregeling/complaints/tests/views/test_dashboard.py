@@ -343,3 +343,29 @@ def test_issue_19_the_page_total_taken_from_a_counter_is_the_real_count(
         expected = selectors.complaint_list_for_officer(officer, filters).count()
     assert response.context["page"].paginator.count == expected
     assert len(references(response)) == expected
+
+
+def test_issue_19_a_long_history_is_paged_without_counting_it(
+    client, officer, staff_member, submit, at, monkeypatch
+):
+    """Past the ended tab's cap the list counts no further than the page asked for and one
+    row more: "Pagina 1" with a next page, and the exact total once the end is in reach.
+    (Cap and page size made small here, so that two complaints are a long history.)"""
+    from klachtenregeling.complaints import selectors
+    from klachtenregeling.complaints.views import officer as views
+
+    closed, withdrawn = _ended(submit, officer, staff_member, at)
+    monkeypatch.setattr(selectors, "ENDED_COUNT_CAP", 1)
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    client.force_login(officer)
+    first = client.get(URL, {"view": "ended"})
+    assert first.context["counts"]["ended"] == "1+"
+    assert references(first) == [closed.reference]  # the most recently ended first
+    html = first.content.decode()
+    assert "<span>Pagina 1</span>" in html and 'rel="next"' in html
+    for page in ("2", "9"):  # beyond the end: the last page
+        last = client.get(URL, {"view": "ended", "page": page})
+        assert references(last) == [withdrawn.reference]
+        html = last.content.decode()
+        assert "<span>Pagina 2 van 2</span>" in html and 'rel="next"' not in html
+    assert references(client.get(URL, {"view": "ended", "page": "x"})) == [closed.reference]
