@@ -1,5 +1,6 @@
 """The officer's list against the floor, ours only (issue 19): p50 and p95 of the first
-page, a filtered page and the ended tab, served as `make bench` serves (its `Server` and
+page, filtered pages, the ended tab, a search for a common word (open and ended) and a
+dossier of 50 events and 5 attachments, served as `make bench` serves (its `Server` and
 `wrk` helpers: gunicorn 2 sync workers, wrk 1 connection), medians of 3 rounds.
 
     DATA_DIR=var/bench/ours-sqlite-100000 .venv/bin/python bench/officer_list.py --count 100000
@@ -35,7 +36,10 @@ def main() -> None:
     )
     env.setdefault("DATA_DIR", str(bench.VAR / f"ours-sqlite-{args.count}"))
     Path(env["DATA_DIR"]).mkdir(parents=True, exist_ok=True)
-    prepare = [sys.executable, str(bench.BENCH / "ours_prepare.py"), "--count", str(args.count)]
+    prepare = [
+        *(sys.executable, str(bench.BENCH / "ours_prepare.py"), "--count", str(args.count)),
+        "--full-dossier",
+    ]
     out = subprocess.run(prepare, cwd=bench.ROOT, env=env, check=True, stdout=subprocess.PIPE)  # noqa: S603
     info = json.loads(out.stdout.decode().strip().splitlines()[-1])
     officer = {"WRK_COOKIE": info["cookie"]}
@@ -45,6 +49,9 @@ def main() -> None:
         ("officer list, ?status=received", info["list"] + "?status=received", officer),
         ("officer list, ?due=overdue", info["list"] + "?due=overdue", officer),
         ("officer list, ?view=ended", info["list"] + "?view=ended", officer),
+        ("search 'factuur'", info["list"] + "?q=factuur", officer),
+        ("search 'factuur' in the ended", info["list"] + "?q=factuur&view=ended", officer),
+        ("dossier, 50 events and 5 attachments", info["full_dossier"], officer),
     ]
     gunicorn = str(bench.ROOT / ".venv/bin/gunicorn")
     server = bench.Server("ours-list", gunicorn, "config.wsgi", PORT, bench.ROOT, env, 2)

@@ -89,10 +89,42 @@ def verified_session(officer) -> str:
     return f"{client.cookies['sessionid'].key}={client.session.session_key}"
 
 
+def full_dossier(officer) -> str:
+    """Issue 19's dossier target: an open complaint of `officer` with 50 case events and 5
+    attachments, filled once through the services (notes and the officer's documents)."""
+    import io
+
+    from klachtenregeling.complaints import services
+    from klachtenregeling.complaints.constants import OPEN_STATUSES
+    from klachtenregeling.complaints.models import Complaint
+
+    complaint = (
+        Complaint.objects.filter(assigned_officer=officer, status__in=OPEN_STATUSES)
+        .exclude(respondent=officer)
+        .order_by("pk")
+        .first()
+    )
+    for n in range(complaint.attachments.count(), 5):
+        text = f"Verslag {n + 1} van het gesprek met de trainer.\n".encode()
+        services.complaint_add_attachment(
+            complaint=complaint, name=f"verslag-{n + 1}.txt", stream=io.BytesIO(text), by=officer
+        )
+    for n in range(complaint.events.count(), 50):
+        services.complaint_add_note(
+            complaint=complaint,
+            text=texts.description(random.Random(n)),  # noqa: S311 - test data
+            by=officer,
+        )
+    return reverse("complaints:detail", kwargs={"reference": complaint.reference})
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--full-dossier", action="store_true", help="and a dossier of 50 events, 5 attachments"
+    )
     args = parser.parse_args()
     from klachtenregeling.accounts.models import User
     from klachtenregeling.complaints.models import Complaint
@@ -131,6 +163,7 @@ def main() -> None:
                 "list": reverse("complaints:dashboard"),
                 "report": f"{reverse('reports:index')}?kind=year&year={year}",
                 "form": reverse("public:complaint-form", kwargs={"org": officer.organisation.slug}),
+                "full_dossier": full_dossier(officer) if args.full_dossier else "",
             }
         )
     )
