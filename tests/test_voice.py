@@ -21,6 +21,7 @@ from django.utils.translation import gettext
 
 from klachtenregeling.accounts.django_wording import password_length_message, password_messages
 from klachtenregeling.letters.tests import test_pdf_standards as pdf_standards
+from klachtenregeling.notifications.compose import compose
 from klachtenregeling.notifications.models import OutboxMessage
 from klachtenregeling.regulation.defaults import DEFAULT_TEXTS
 from tests.access.test_page_language import (
@@ -157,6 +158,8 @@ def sent(django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("voice")
     with django_db_blocker.unblock(), transaction.atomic():
         pdfs = pdf_standards._make_every_kind()
+        for message in OutboxMessage.objects.filter(composed=False):
+            compose(message.pk)  # as the worker sends them (issue 19)
         mails = {
             f"{m.kind} → {m.recipient_role} ({m.language})": " ".join(
                 (m.subject, m.body_text, strip_tags(m.body_html))

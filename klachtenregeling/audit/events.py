@@ -11,6 +11,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
+
 from klachtenregeling.core import clock
 
 from . import chain
@@ -50,8 +52,11 @@ def new_dossier(complaint) -> Iterator[None]:
     finally:
         _new_dossier.reset(token)
     unsaved = [message for message in dossier.messages if message.pk is None]
-    if unsaved:
-        type(unsaved[0]).objects.bulk_create(unsaved)
+    if unsaved and connection.features.can_return_rows_from_bulk_insert:
+        type(unsaved[0]).objects.bulk_create(unsaved)  # one INSERT, the ids returned
+    for message in unsaved:
+        if message.pk is None:  # a database that returns no ids from a bulk INSERT
+            message.save(force_insert=True)
     for event, message in dossier.queued:
         event.data["message_id"] = message.pk
     previous = chain.GENESIS
@@ -109,6 +114,26 @@ def record(
     """Append one event. `content`: the row the event records (a model instance, saved);
     its id and the digest of its recorded columns as stored go into the data (content.py)."""
     dossier = _in_new_dossier(complaint)
+    stored: tuple | None = None
+    last: tuple | None = None
+    if dossier is None:
+        # Lock the complaint row (already held by a calling service) so that the next
+        # sequence number and the link to the last event are ours alone, also for the
+        # delivery worker; the event's time and content seal are taken under the lock too.
+        # The same read gives the stored compliance status.
+        stored = (
+            type(complaint)
+            .objects.select_for_update()
+            .filter(pk=complaint.pk)
+            .values_list("compliance_status", "compliance_breached_at")
+            .first()
+        )
+        last = (
+            CaseEvent.objects.filter(complaint=complaint)
+            .order_by("-seq")
+            .values_list("seq", "sha256")
+            .first()
+        )
     data = dict(data or {})
     if content is not None:
         kind = sealed.EVENT_KINDS[event_type]
@@ -133,22 +158,6 @@ def record(
     if dossier is not None:  # chained and written when the block ends
         dossier.events.append(event)
         return event
-    # Lock the complaint row (already held by a calling service) so that the next sequence
-    # number and the link to the last event are ours alone, also for the delivery worker.
-    # The same read gives the stored compliance status.
-    stored = (
-        type(complaint)
-        .objects.select_for_update()
-        .filter(pk=complaint.pk)
-        .values_list("compliance_status", "compliance_breached_at")
-        .first()
-    )
-    last = (
-        CaseEvent.objects.filter(complaint=complaint)
-        .order_by("-seq")
-        .values_list("seq", "sha256")
-        .first()
-    )
     seq, prev_sha256 = (last[0] + 1, last[1]) if last else (1, chain.GENESIS)
     _seal(event, seq, prev_sha256)
     event.save(force_insert=True)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from django.db import transaction
 
 from klachtenregeling.accounts.models import User
+from klachtenregeling.audit.constants import EventType
 
 from . import outbox
 from .constants import MessageKind
@@ -20,9 +21,14 @@ from .models import OutboxMessage
 
 
 def _acknowledgement(message: OutboxMessage) -> dict:
-    from .procedure_messages import complainant_link
+    """The personal link (R-7.3) — unless the officer revoked the complaint's links while
+    the mail waited (e.g. the address was wrong): then the page to ask for a new one."""
+    from .procedure_messages import complainant_link, site_url
 
-    return {"url": complainant_link(message.complaint, purpose=message.kind)}
+    complaint = message.complaint
+    if complaint.events.filter(type=EventType.LINKS_REVOKED, at__gte=message.created_at).exists():
+        return {"url": site_url("portal:lost-link", complaint.organisation.slug)}
+    return {"url": complainant_link(complaint, purpose=message.kind)}
 
 
 def _new_complaint(message: OutboxMessage) -> dict:

@@ -187,3 +187,21 @@ def test_r7_3_a_new_complaints_mails_are_composed_by_the_worker_once(
     [url] = re.findall(r"https?://\S+/mijn-klacht/open/\?t=\S+", smtp_server.text(mail))
     response = client.get(url.removeprefix(settings.SITE_URL), follow=True)
     assert complaint.reference in response.content.decode()
+
+
+def test_r7_3_links_revoked_while_the_acknowledgement_waited_are_not_issued_again(
+    smtp_server, settings, submit, officer
+):
+    """The officer revokes the complaint's links (e.g. a wrong address) before the worker
+    composed the acknowledgement: it then carries the page to ask for a new link instead."""
+    from klachtenregeling.handling.services import links_revoke
+    from klachtenregeling.portal.models import ComplainantLink
+
+    complaint = submit()
+    links_revoke(complaint=complaint, by=officer)
+    run_worker()
+    [mail] = smtp_server.to(complaint.complainant_email)
+    text = smtp_server.text(mail)
+    assert f"/{complaint.organisation.slug}/mijn-klacht/link-kwijt/" in text
+    assert "?t=" not in text
+    assert not ComplainantLink.objects.filter(complaint=complaint).exists()

@@ -368,4 +368,9 @@ def test_issue_19_a_long_history_is_paged_without_counting_it(
         assert references(last) == [withdrawn.reference]
         html = last.content.decode()
         assert "<span>Pagina 2 van 2</span>" in html and 'rel="next"' not in html
-    assert references(client.get(URL, {"view": "ended", "page": "x"})) == [closed.reference]
+    for page in ("x", "0", "-1", "²", "9" * 40):  # not a page: the first (a huge one: the last)
+        response = client.get(URL, {"view": "ended", "page": page})
+        assert response.status_code == 200
+        assert references(response) == [
+            closed.reference if page != "9" * 40 else withdrawn.reference
+        ]
