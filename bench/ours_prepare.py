@@ -1,6 +1,7 @@
 """Our side of `make bench`, before serving: migrate, fill to N complaints, and print (as
 one JSON line) what the load generator needs — the organisation, a verified session of
-the officer with the most complaints, dossier paths to open, the report's address.
+the officer with the most complaints, dossier paths to open, the report's address, and a
+complainant's status page with the cookie of a session entered through a personal link.
 
 Filling: `manage.py generate_complaints --count N` when the project has that command (the
 data generator), otherwise a small fallback — the demo organisation and N complaints filed
@@ -89,6 +90,27 @@ def verified_session(officer) -> str:
     return f"{client.cookies['sessionid'].key}={client.session.session_key}"
 
 
+def complainant_session(officer) -> dict[str, str]:
+    """The complainant's status page of an open complaint of `officer` and the cookie of a
+    session entered through a personal link, as the complainant's mail opens it."""
+    from klachtenregeling.complaints.constants import OPEN_STATUSES
+    from klachtenregeling.complaints.models import Complaint
+    from klachtenregeling.portal import tokens
+
+    complaint = (
+        Complaint.objects.filter(assigned_officer=officer, status__in=OPEN_STATUSES)
+        .order_by("-pk")
+        .first()
+    )
+    slug = complaint.organisation.slug
+    client = Client(HTTP_HOST="127.0.0.1")
+    token = tokens.issue(complaint, purpose="bench")
+    response = client.get(reverse("portal:enter", args=[slug]) + f"?t={token}")
+    assert response.status_code == 302, response.status_code
+    cookie = f"{client.cookies['sessionid'].key}={client.cookies['sessionid'].value}"
+    return {"status": reverse("portal:status", args=[slug]), "complainant_cookie": cookie}
+
+
 def full_dossier(officer) -> str:
     """Issue 19's dossier target: an open complaint of `officer` with 50 case events and 5
     attachments, filled once through the services (notes and the officer's documents)."""
@@ -164,6 +186,7 @@ def main() -> None:
                 "report": f"{reverse('reports:index')}?kind=year&year={year}",
                 "form": reverse("public:complaint-form", kwargs={"org": officer.organisation.slug}),
                 "full_dossier": full_dossier(officer) if args.full_dossier else "",
+                **complainant_session(officer),
             }
         )
     )

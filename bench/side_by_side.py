@@ -293,6 +293,9 @@ def scenarios(args, ours: Server, peer: Server, info: dict) -> list[dict]:
              "peer": ("/", get, dict(admin, WRK_PATHS=peer_details(args)))},
         {"name": "public form GET", "metric": "p50", "conns": 1,
              "ours": (info["form"], get, {}), "peer": ("/helpdesk/tickets/submit/", get, {})},
+        {"name": "complainant's status page (peer: its public form GET)", "metric": "p50",
+             "conns": 1, "ours": (info["status"], get, {"WRK_COOKIE": info["complainant_cookie"]}),
+             "peer": ("/helpdesk/tickets/submit/", get, {})},
     ]  # fmt: skip
 
 

@@ -1,5 +1,9 @@
 """The procedure panel on the officer's dossier page: state plus the forms for the next steps."""
 
+from functools import partial
+
+from django.utils.functional import SimpleLazyObject
+
 from klachtenregeling.accounts import policies
 from klachtenregeling.complaints.models import Complaint
 
@@ -14,6 +18,10 @@ def officer_panel(user, complaint: Complaint, forms: dict, *, with_forms: bool) 
     context["can_refer"] = policies.can(user, policies.COMPLAINT_REFER, complaint)
     if not (with_forms or context["can_refer"]):
         return context
+    # A step's template shows its form only when the step is possible now: an empty form is
+    # built when the page first reads it, so the steps not shown cost nothing (issue 19).
     for name in STEP_FORMS:
-        context[name] = forms.get(name) or empty_form(name, complaint, user)
+        context[name] = forms.get(name) or SimpleLazyObject(
+            partial(empty_form, name, complaint, user)
+        )
     return context
