@@ -90,25 +90,34 @@ def verified_session(officer) -> str:
     return f"{client.cookies['sessionid'].key}={client.session.session_key}"
 
 
+def complainant_client(complaint) -> Client:
+    """A test client of the complainant of `complaint`, entered through a personal link as
+    the complainant's mail opens it."""
+    from klachtenregeling.portal import tokens
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    token = tokens.issue(complaint, purpose="bench")
+    slug = complaint.organisation.slug
+    response = client.get(reverse("portal:enter", args=[slug]) + f"?t={token}")
+    assert response.status_code == 302, response.status_code
+    return client
+
+
 def complainant_session(officer) -> dict[str, str]:
-    """The complainant's status page of an open complaint of `officer` and the cookie of a
-    session entered through a personal link, as the complainant's mail opens it."""
+    """The complainant's status page of an open complaint of `officer` and the cookie of
+    its complainant's session."""
     from klachtenregeling.complaints.constants import OPEN_STATUSES
     from klachtenregeling.complaints.models import Complaint
-    from klachtenregeling.portal import tokens
 
     complaint = (
         Complaint.objects.filter(assigned_officer=officer, status__in=OPEN_STATUSES)
         .order_by("-pk")
         .first()
     )
-    slug = complaint.organisation.slug
-    client = Client(HTTP_HOST="127.0.0.1")
-    token = tokens.issue(complaint, purpose="bench")
-    response = client.get(reverse("portal:enter", args=[slug]) + f"?t={token}")
-    assert response.status_code == 302, response.status_code
+    client = complainant_client(complaint)
     cookie = f"{client.cookies['sessionid'].key}={client.cookies['sessionid'].value}"
-    return {"status": reverse("portal:status", args=[slug]), "complainant_cookie": cookie}
+    status = reverse("portal:status", args=[complaint.organisation.slug])
+    return {"status": status, "complainant_cookie": cookie}
 
 
 def full_dossier(officer) -> str:

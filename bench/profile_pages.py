@@ -26,7 +26,7 @@ django.setup()
 
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
-from ours_prepare import verified_client  # noqa: E402
+from ours_prepare import complainant_client, verified_client  # noqa: E402
 from pyinstrument import Profiler  # noqa: E402
 
 FORM = {
@@ -42,7 +42,6 @@ FORM = {
 def pages() -> dict:
     from klachtenregeling.complaints.constants import Status
     from klachtenregeling.complaints.models import Complaint
-    from klachtenregeling.portal import tokens
 
     complaint = (
         Complaint.objects.filter(status=Status.CLOSED, assigned_officer__isnull=False)
@@ -54,9 +53,7 @@ def pages() -> dict:
     public = Client(HTTP_HOST="127.0.0.1")
     officer = verified_client(complaint.assigned_officer, HTTP_HOST="127.0.0.1")
     dossier = reverse("complaints:detail", args=[complaint.reference])
-    complainant = Client(HTTP_HOST="127.0.0.1")
-    token = tokens.issue(complaint, purpose="bench")
-    complainant.get(reverse("portal:enter", args=[organisation.slug]) + f"?t={token}")
+    complainant = complainant_client(complaint)
     status = reverse("portal:status", args=[organisation.slug])
     counter = iter(range(10**9))
 
